@@ -1,0 +1,161 @@
+package io.frmonitor.api;
+
+import io.frmonitor.config.HttpSettings;
+import io.frmonitor.export.PrometheusBridge;
+import io.frmonitor.registry.MetricRegistry;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API. Handlers only parse, read the registry and render; they never call a source.
+ *
+ * <p>Thread safety: handlers run on Jetty's pool ({@code fr-http}); everything they read is
+ * thread-safe.
+ */
+public final class ApiServer implements AutoCloseable {
+  /** Every GET path served; each is described in {@code openapi.json}. */
+  public static final List<String> PATHS =
+      List.of(
+          "/",
+          "/healthz",
+          "/readyz",
+          "/metrics/system",
+          "/metrics/gpu",
+          "/history",
+          "/prometheus",
+          "/openapi.json",
+          "/docs");
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final int MAX_THREADS = 16;
+
+  private final MetricRegistry registry;
+  private final BooleanSupplier ready;
+  private final Optional<PrometheusBridge> prometheus;
+  private final byte[] openApi = resource("openapi.json");
+  private final byte[] docsPage = resource("docs.html");
+  private final Javalin app;
+
+  /**
+   * @param ready whether every collector has made its first attempt
+   * @param prometheus the exporter, or empty when {@code PROMETHEUS_ENABLED=false}
+   */
+  public ApiServer(
+      HttpSettings http,
+      MetricRegistry registry,
+      BooleanSupplier ready,
+      Optional<PrometheusBridge> prometheus) {
+    this.registry = registry;
+    this.ready = ready;
+    this.prometheus = prometheus;
+    this.app = Javalin.create(config -> configure(config, http));
+  }
+
+  private void configure(JavalinConfig config, HttpSettings http) {
+    config.startup.showJavalinBanner = false;
+    config.jetty.host = http.host();
+    config.jetty.port = http.port();
+    QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2, 60_000);
+    pool.setName("fr-http");
+    config.jetty.threadPool = pool;
+    config.staticFiles.enableWebjars();
+    MetricsRoutes metrics = new MetricsRoutes(registry);
+    HistoryRoutes history = new HistoryRoutes(registry);
+    config.routes.get("/", this::index);
+    config.routes.get("/healthz", this::health);
+    config.routes.get("/readyz", this::readiness);
+    config.routes.get("/metrics/system", metrics::system);
+    config.routes.get("/metrics/gpu", metrics::gpu);
+    config.routes.get("/history", history::history);
+    config.routes.get("/prometheus", this::prometheus);
+    config.routes.get("/openapi.json", ctx -> Responses.json(ctx, openApi));
+    config.routes.get("/docs", ctx -> ctx.contentType("text/html").result(docsPage));
+    config.routes.exception(
+        ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
+    config.routes.exception(Exception.class, this::unexpected);
+    config.routes.error(
+        404,
+        "*",
+        ctx -> {
+          if (ctx.result() == null) {
+            Responses.error(
+                ctx, 404, "not_found", "no resource at " + ctx.method() + " " + ctx.path());
+          }
+        });
+  }
+
+  public ApiServer start() {
+    app.start();
+    return this;
+  }
+
+  /** The bound port (useful when configured as 0 in tests). */
+  public int port() {
+    return app.port();
+  }
+
+  private void index(Context ctx) {
+    Responses.json(ctx, new IndexDto("fr-monitor", "/docs", "/openapi.json", PATHS));
+  }
+
+  private void health(Context ctx) {
+    Responses.json(ctx, HealthDto.of(registry.statuses(), registry.clock().instant()));
+  }
+
+  private void readiness(Context ctx) {
+    boolean isReady = ready.getAsBoolean();
+    ctx.status(isReady ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    Responses.json(
+        ctx,
+        new ReadyDto(
+            isReady ? "ready" : "starting",
+            isReady ? null : "waiting for the first collection of every collector"));
+  }
+
+  private void prometheus(Context ctx) {
+    if (prometheus.isEmpty()) {
+      Responses.error(ctx, 404, "not_found", "/prometheus is off (PROMETHEUS_ENABLED=false)");
+      return;
+    }
+    PrometheusBridge.Exposition scrape = prometheus.get().scrape(ctx.header("Accept"));
+    ctx.contentType(scrape.contentType()).result(scrape.body());
+  }
+
+  private void unexpected(Exception e, Context ctx) {
+    LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+    Responses.error(ctx, 500, "internal_error", "the request failed; see the service log");
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** {@code GET /}: what this service is and where to look. */
+  record IndexDto(String service, String docs, String openapi, List<String> endpoints) {}
+
+  /** {@code GET /readyz}. */
+  record ReadyDto(String status, String reason) {}
+}

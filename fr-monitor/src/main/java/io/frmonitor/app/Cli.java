@@ -1,0 +1,124 @@
+package io.frmonitor.app;
+
+import io.frmonitor.api.StatusReport;
+import io.frmonitor.config.ConfigException;
+import io.frmonitor.config.Settings;
+import io.frmonitor.config.SettingsLoader;
+import io.frmonitor.config.Variable;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line: {@code serve} (default), {@code check-config}, {@code status}, {@code --help},
+ * {@code --version}. Exit codes: 0 fine, 1 a running instance reports trouble, 2 bad usage or
+ * configuration, 3 no instance answers.
+ */
+final class Cli {
+  /** Returned by {@link #run} when the service was started and the JVM must stay up. */
+  static final int KEEP_RUNNING = -1;
+
+  static final int EXIT_USAGE = 2;
+  static final String VERSION = "0.1.0";
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Cli(Map<String, String> env, PrintStream out, PrintStream err) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    String command = args.length == 0 ? "serve" : args[0];
+    if (args.length > 1) {
+      err.println("fr-monitor: unexpected argument '" + args[1] + "'; see fr-monitor --help");
+      return EXIT_USAGE;
+    }
+    switch (command) {
+      case "--help", "-h", "help" -> {
+        out.print(usage());
+        return 0;
+      }
+      case "--version", "version" -> {
+        out.println("fr-monitor " + VERSION);
+        return 0;
+      }
+      default -> {
+        // commands that need the configuration follow
+      }
+    }
+    Settings settings;
+    try {
+      settings = SettingsLoader.load(env);
+    } catch (ConfigException e) {
+      err.println("fr-monitor: invalid configuration: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+    return switch (command) {
+      case "serve" -> serve(settings);
+      case "check-config" -> checkConfig(settings);
+      case "status" -> StatusReport.print(settings.http(), out, err);
+      default -> {
+        err.println("fr-monitor: unknown command '" + command + "'; see fr-monitor --help");
+        yield EXIT_USAGE;
+      }
+    };
+  }
+
+  private int checkConfig(Settings settings) {
+    out.println("configuration is valid; effective values:");
+    settings.describe().forEach((v, value) -> out.printf("  %s=%s%n", v.name(), value));
+    return 0;
+  }
+
+  private int serve(Settings settings) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", settings.logLevel());
+    Instant processStart =
+        Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    Service service = Service.start(settings, Clock.systemUTC(), processStart);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  service.close();
+                  stopped.countDown();
+                },
+                "fr-shutdown"));
+    org.slf4j.LoggerFactory.getLogger(Cli.class)
+        .info(
+            "fr-monitor {} listening on http://{}:{} (poll every {}, history {})",
+            VERSION,
+            settings.http().host(),
+            service.port(),
+            settings.describe().get(Variable.MONITORING_POLL_INTERVAL),
+            settings.describe().get(Variable.MONITORING_HISTORY_WINDOW));
+    return KEEP_RUNNING;
+  }
+
+  static String usage() {
+    StringBuilder b = new StringBuilder();
+    b.append("Usage: fr-monitor [command]\n\n")
+        .append("Read-only monitoring service for the fr-server face-recognition system.\n\n")
+        .append("Commands:\n")
+        .append("  serve          run the service (the default)\n")
+        .append("  check-config   validate the configuration, print effective values (secrets")
+        .append(" masked)\n")
+        .append("  status         print the health of the instance at MONITORING_HTTP_HOST:")
+        .append("MONITORING_HTTP_PORT\n")
+        .append("  --help         print this text\n")
+        .append("  --version      print the version\n\n")
+        .append("Environment variables (default in brackets):\n");
+    for (Variable v : Variable.values()) {
+      b.append(String.format("  %-28s [%s]%n", v.name(), v.defaultValue()))
+          .append(String.format("      %s: %s%n", v.description(), v.expected()));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,124 @@
+package io.frmonitor.collect.gpu;
+
+import io.frmonitor.collect.PollOutcome;
+import io.frmonitor.collect.Poller;
+import io.frmonitor.config.GpuMode;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.Family;
+import io.frmonitor.model.GpuDevice;
+import io.frmonitor.model.GpuSnapshot;
+import io.frmonitor.registry.MetricSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GPU collector, publishing the {@code gpu} family. It finds its source once, at start: NVML
+ * first, {@code nvidia-smi} second. With neither (or when switched off) it reports {@code disabled}
+ * with the reason, never an error.
+ *
+ * <p>Thread safety: confined to its runner's thread after start.
+ */
+public final class GpuPoller implements Poller {
+  private static final Logger LOG = LoggerFactory.getLogger(GpuPoller.class);
+
+  private final Supplier<Detection> detector;
+  private Detection detection;
+
+  GpuPoller(Supplier<Detection> detector) {
+    this.detector = detector;
+  }
+
+  /** A poller that looks for NVML, then for {@code nvidia-smi} on {@code pathVariable}. */
+  public static GpuPoller create(GpuMode mode, String pathVariable, Duration timeout) {
+    return new GpuPoller(() -> detect(mode, pathVariable, timeout));
+  }
+
+  static Detection detect(GpuMode mode, String pathVariable, Duration timeout) {
+    if (mode == GpuMode.OFF) {
+      return Detection.none("switched off by MONITORING_GPU_ENABLED=false");
+    }
+    NvmlGpuSource.Loaded nvml = NvmlGpuSource.load();
+    if (nvml.source().isPresent()) {
+      return new Detection(Optional.of(nvml.source().get()), "");
+    }
+    Optional<Path> smi = NvidiaSmiGpuSource.findOnPath(pathVariable);
+    if (smi.isPresent()) {
+      return new Detection(Optional.of(new NvidiaSmiGpuSource(smi.get(), timeout)), "");
+    }
+    String reason = nvml.reason() + " and nvidia-smi not on PATH";
+    if (mode == GpuMode.ON) {
+      LOG.warn("MONITORING_GPU_ENABLED=true but no GPU driver was found: {}", reason);
+    }
+    return Detection.none(reason);
+  }
+
+  /** The source found at start, or why there is none. */
+  record Detection(Optional<GpuSource> source, String reason) {
+    static Detection none(String reason) {
+      return new Detection(Optional.empty(), reason);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "gpu";
+  }
+
+  @Override
+  public Set<Family<?>> families() {
+    return Set.of(Families.GPU);
+  }
+
+  @Override
+  public synchronized Optional<String> unavailableReason() {
+    if (detection == null) {
+      detection = detector.get();
+      detection.source().ifPresent(s -> LOG.info("GPU collector reads through {}", s.name()));
+    }
+    return detection.source().isPresent() ? Optional.empty() : Optional.of(detection.reason());
+  }
+
+  @Override
+  public PollOutcome poll(MetricSink sink) throws Exception {
+    if (unavailableReason().isPresent()) {
+      throw new IllegalStateException("no GPU source: " + detection.reason());
+    }
+    GpuSource source = detection.source().orElseThrow();
+    GpuSnapshot snapshot = new GpuSnapshot(source.name(), source.read());
+    sink.publish(Families.GPU, snapshot, series(snapshot.devices()));
+    return PollOutcome.ok();
+  }
+
+  /** The numeric series kept in history, one per device and reading. */
+  static Map<String, Double> series(List<GpuDevice> devices) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (GpuDevice d : devices) {
+      String at = ":" + d.index();
+      put(out, "gpu.utilization_percent" + at, d.utilizationPercent());
+      d.memoryUsedBytes().ifPresent(v -> out.put("gpu.memory_used_bytes" + at, (double) v));
+      put(out, "gpu.temperature_celsius" + at, d.temperatureCelsius());
+      put(out, "gpu.power_watts" + at, d.powerWatts());
+    }
+    return out;
+  }
+
+  private static void put(Map<String, Double> out, String name, OptionalDouble value) {
+    value.ifPresent(v -> out.put(name, v));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (detection != null) {
+      detection.source().ifPresent(GpuSource::close);
+    }
+  }
+}

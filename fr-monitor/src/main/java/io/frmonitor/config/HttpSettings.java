@@ -1,0 +1,4 @@
+package io.frmonitor.config;
+
+/** Where the HTTP server listens. */
+public record HttpSettings(String host, int port) {}

@@ -1,0 +1,53 @@
+package io.frmonitor.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The validated, effective configuration. Built only by {@link SettingsLoader}, so every instance
+ * satisfies the documented constraints.
+ */
+public record Settings(
+    HttpSettings http,
+    Duration pollInterval,
+    Duration historyWindow,
+    Duration collectTimeout,
+    GpuMode gpu,
+    boolean prometheusEnabled,
+    int eventLogSize,
+    int maxSeries,
+    String logLevel,
+    RedisSettings redis,
+    RabbitSettings rabbit,
+    MinioSettings minio) {
+
+  /** Points each history ring holds: the history window divided by the poll interval. */
+  public int historyPoints() {
+    return (int) (historyWindow.toMillis() / pollInterval.toMillis());
+  }
+
+  /** Each variable with its effective value as text, secrets masked, in {@link Variable} order. */
+  public Map<Variable, String> describe() {
+    Map<Variable, String> out = new LinkedHashMap<>();
+    out.put(Variable.MONITORING_HTTP_HOST, http.host());
+    out.put(Variable.MONITORING_HTTP_PORT, Integer.toString(http.port()));
+    out.put(Variable.MONITORING_POLL_INTERVAL, Durations.format(pollInterval));
+    out.put(Variable.MONITORING_HISTORY_WINDOW, Durations.format(historyWindow));
+    out.put(Variable.MONITORING_COLLECT_TIMEOUT, Durations.format(collectTimeout));
+    out.put(Variable.MONITORING_GPU_ENABLED, gpu.name().toLowerCase(java.util.Locale.ROOT));
+    out.put(Variable.PROMETHEUS_ENABLED, Boolean.toString(prometheusEnabled));
+    out.put(Variable.MONITORING_EVENT_LOG_SIZE, Integer.toString(eventLogSize));
+    out.put(Variable.MONITORING_MAX_SERIES, Integer.toString(maxSeries));
+    out.put(Variable.MONITORING_LOG_LEVEL, logLevel);
+    out.put(Variable.MONITORING_REDIS_HOST, redis.host());
+    out.put(Variable.MONITORING_REDIS_PORT, Integer.toString(redis.port()));
+    out.put(Variable.MONITORING_REDIS_DB, Integer.toString(redis.database()));
+    out.put(Variable.MONITORING_RMQ_URL, rabbit.maskedUrl());
+    out.put(Variable.MONITORING_MINIO_ENDPOINT, minio.endpoint());
+    out.put(Variable.MONITORING_MINIO_ACCESS_KEY, minio.accessKey().masked());
+    out.put(Variable.MONITORING_MINIO_SECRET_KEY, minio.secretKey().masked());
+    out.put(Variable.MONITORING_MINIO_SECURE, Boolean.toString(minio.secure()));
+    return out;
+  }
+}

@@ -1,0 +1,190 @@
+package io.frmonitor.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link Settings} from environment variables. Unset or blank variables take their {@link
+ * Variable#defaultValue()}; any value that does not fit stops loading with a {@link
+ * ConfigException} naming the variable.
+ */
+public final class SettingsLoader {
+  private static final Duration MIN_POLL = Duration.ofSeconds(1);
+  private static final Duration MAX_POLL = Duration.ofHours(1);
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+  private static final long MAX_HISTORY_POINTS = 100_000;
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\-\\[\\]]{1,253}");
+  private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-]{1,253}:\\d{1,5}");
+
+  private final Map<String, String> env;
+
+  private SettingsLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** Loads and validates the settings from {@code env} (usually {@link System#getenv()}). */
+  public static Settings load(Map<String, String> env) {
+    return new SettingsLoader(env).load();
+  }
+
+  private Settings load() {
+    Duration poll = pollInterval();
+    return new Settings(
+        new HttpSettings(host(Variable.MONITORING_HTTP_HOST), port(Variable.MONITORING_HTTP_PORT)),
+        poll,
+        historyWindow(poll),
+        collectTimeout(poll),
+        gpuMode(),
+        bool(Variable.PROMETHEUS_ENABLED),
+        intIn(Variable.MONITORING_EVENT_LOG_SIZE, 10, 1_000_000),
+        intIn(Variable.MONITORING_MAX_SERIES, 100, 1_000_000),
+        logLevel(),
+        new RedisSettings(
+            host(Variable.MONITORING_REDIS_HOST),
+            port(Variable.MONITORING_REDIS_PORT),
+            intIn(Variable.MONITORING_REDIS_DB, 0, 1023)),
+        new RabbitSettings(amqpUrl()),
+        new MinioSettings(
+            hostPort(Variable.MONITORING_MINIO_ENDPOINT),
+            new Secret(raw(Variable.MONITORING_MINIO_ACCESS_KEY)),
+            new Secret(raw(Variable.MONITORING_MINIO_SECRET_KEY)),
+            bool(Variable.MONITORING_MINIO_SECURE)));
+  }
+
+  private String raw(Variable v) {
+    String value = env.get(v.name());
+    return value == null || value.isBlank() ? v.defaultValue() : value.trim();
+  }
+
+  private ConfigException invalid(Variable v, String value) {
+    return new ConfigException(v.name(), v.secret() ? "***" : value, v.expected());
+  }
+
+  private Duration pollInterval() {
+    Variable v = Variable.MONITORING_POLL_INTERVAL;
+    Duration d = duration(v, ChronoUnit.SECONDS);
+    if (d.compareTo(MIN_POLL) < 0 || d.compareTo(MAX_POLL) > 0) {
+      throw invalid(v, raw(v));
+    }
+    return d;
+  }
+
+  private Duration historyWindow(Duration poll) {
+    Variable v = Variable.MONITORING_HISTORY_WINDOW;
+    Duration d = duration(v, ChronoUnit.MINUTES);
+    long points = d.toMillis() / poll.toMillis();
+    if (points < 1 || points > MAX_HISTORY_POINTS) {
+      throw invalid(v, raw(v));
+    }
+    return d;
+  }
+
+  private Duration collectTimeout(Duration poll) {
+    Variable v = Variable.MONITORING_COLLECT_TIMEOUT;
+    if (raw(v).isEmpty()) {
+      return poll.compareTo(DEFAULT_TIMEOUT) < 0 ? poll : DEFAULT_TIMEOUT;
+    }
+    Duration d = duration(v, ChronoUnit.SECONDS);
+    if (d.isZero() || d.compareTo(poll) > 0) {
+      throw invalid(v, raw(v));
+    }
+    return d;
+  }
+
+  private Duration duration(Variable v, ChronoUnit plainUnit) {
+    String value = raw(v);
+    return Durations.parse(value, plainUnit).orElseThrow(() -> invalid(v, value));
+  }
+
+  private GpuMode gpuMode() {
+    Variable v = Variable.MONITORING_GPU_ENABLED;
+    String value = raw(v).toLowerCase(Locale.ROOT);
+    if (value.equals("auto")) {
+      return GpuMode.AUTO;
+    }
+    return parseBool(value)
+        .map(on -> on ? GpuMode.ON : GpuMode.OFF)
+        .orElseThrow(() -> invalid(v, raw(v)));
+  }
+
+  private String logLevel() {
+    Variable v = Variable.MONITORING_LOG_LEVEL;
+    String value = raw(v).toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "error", "warn", "info", "debug", "trace" -> value;
+      default -> throw invalid(v, raw(v));
+    };
+  }
+
+  private boolean bool(Variable v) {
+    return parseBool(raw(v).toLowerCase(Locale.ROOT)).orElseThrow(() -> invalid(v, raw(v)));
+  }
+
+  private static Optional<Boolean> parseBool(String value) {
+    return switch (value) {
+      case "true", "1", "yes", "on" -> Optional.of(true);
+      case "false", "0", "no", "off" -> Optional.of(false);
+      default -> Optional.empty();
+    };
+  }
+
+  private int intIn(Variable v, int min, int max) {
+    String value = raw(v);
+    try {
+      int n = Integer.parseInt(value);
+      if (n < min || n > max) {
+        throw invalid(v, value);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw invalid(v, value);
+    }
+  }
+
+  private int port(Variable v) {
+    return intIn(v, 1, 65_535);
+  }
+
+  private String host(Variable v) {
+    String value = raw(v);
+    if (!HOST.matcher(value).matches()) {
+      throw invalid(v, value);
+    }
+    return value;
+  }
+
+  private String hostPort(Variable v) {
+    String value = raw(v);
+    if (!HOST_PORT.matcher(value).matches()) {
+      throw invalid(v, value);
+    }
+    int port = Integer.parseInt(value.substring(value.lastIndexOf(':') + 1));
+    if (port < 1 || port > 65_535) {
+      throw invalid(v, value);
+    }
+    return value;
+  }
+
+  private URI amqpUrl() {
+    Variable v = Variable.MONITORING_RMQ_URL;
+    String value = raw(v);
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      if (scheme == null
+          || !(scheme.equals("amqp") || scheme.equals("amqps"))
+          || uri.getHost() == null) {
+        throw invalid(v, value);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw invalid(v, value);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.frmonitor.config;
+
+/**
+ * Every environment variable fr-monitor reads, with its default and expected form. The order is the
+ * order of {@code --help} and {@code check-config}.
+ */
+public enum Variable {
+  MONITORING_HTTP_HOST("127.0.0.1", "an IP address or host name to bind", "HTTP bind address"),
+  MONITORING_HTTP_PORT("9470", "a port number 1-65535", "HTTP port (API, dashboard, /prometheus)"),
+  MONITORING_POLL_INTERVAL(
+      "5s",
+      "a duration 1s-1h such as 5s, 2m (a plain number means seconds)",
+      "Collection interval"),
+  MONITORING_HISTORY_WINDOW(
+      "60m",
+      "a duration such as 60m, 2h (a plain number means minutes), at least one poll interval and"
+          + " at most 100000 intervals",
+      "History kept in memory"),
+  MONITORING_COLLECT_TIMEOUT(
+      "",
+      "a duration such as 3s, at most the poll interval (empty: the smaller of 3s and the poll"
+          + " interval)",
+      "Time limit of one collection"),
+  MONITORING_GPU_ENABLED(
+      "auto", "true, false or auto (on when NVML or nvidia-smi is found)", "GPU collector"),
+  PROMETHEUS_ENABLED("true", "true or false", "Serve /prometheus"),
+  MONITORING_EVENT_LOG_SIZE("1000", "an integer 10-1000000", "Events kept in memory"),
+  MONITORING_MAX_SERIES("5000", "an integer 100-1000000", "Cap on distinct history series"),
+  MONITORING_LOG_LEVEL("info", "one of error, warn, info, debug, trace", "Log level"),
+  MONITORING_REDIS_HOST("127.0.0.1", "a host name or IP address", "fr-server Redis host"),
+  MONITORING_REDIS_PORT("6379", "a port number 1-65535", "fr-server Redis port"),
+  MONITORING_REDIS_DB("0", "an integer 0-1023", "fr-server Redis database index"),
+  MONITORING_RMQ_URL(
+      "amqp://guest:guest@127.0.0.1:5672/",
+      "an amqp:// or amqps:// URL such as amqp://user:pass@host:5672/",
+      "fr-server RabbitMQ broker",
+      true),
+  MONITORING_MINIO_ENDPOINT(
+      "127.0.0.1:9000", "host:port of the MinIO S3 API", "fr-server MinIO endpoint"),
+  MONITORING_MINIO_ACCESS_KEY("", "a read-only MinIO access key", "MinIO access key", true),
+  MONITORING_MINIO_SECRET_KEY("", "the secret of that access key", "MinIO secret key", true),
+  MONITORING_MINIO_SECURE("false", "true or false (use HTTPS)", "MinIO over HTTPS");
+
+  private final String defaultValue;
+  private final String expected;
+  private final String description;
+  private final boolean secret;
+
+  Variable(String defaultValue, String expected, String description) {
+    this(defaultValue, expected, description, false);
+  }
+
+  Variable(String defaultValue, String expected, String description, boolean secret) {
+    this.defaultValue = defaultValue;
+    this.expected = expected;
+    this.description = description;
+    this.secret = secret;
+  }
+
+  /** The value used when the variable is unset or blank; may be empty. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** The accepted form, as shown in error messages and {@code --help}. */
+  public String expected() {
+    return expected;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Whether the value (or a password inside it) must never be printed. */
+  public boolean secret() {
+    return secret;
+  }
+}

@@ -1,0 +1,230 @@
+package io.frmonitor.export;
+
+import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.DiskUsage;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.GpuDevice;
+import io.frmonitor.model.GpuSnapshot;
+import io.frmonitor.model.Health;
+import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.NetworkStats;
+import io.frmonitor.registry.Latest;
+import io.frmonitor.registry.MetricRegistry;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Exposes the registry's latest values to Prometheus at scrape time. Stale families are left out
+ * (Prometheus then sees them vanish, and {@code fr_collector_up} says why). Names and units are
+ * documented in docs/metrics.md.
+ *
+ * <p>Thread safety: stateless; scrapes may run concurrently.
+ */
+final class RegistryCollector implements MultiCollector {
+  private static final String[] LOAD_WINDOWS = {"1m", "5m", "15m"};
+
+  private final MetricRegistry registry;
+
+  RegistryCollector(MetricRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    SnapshotBuilder b = new SnapshotBuilder();
+    fresh(registry.latest(Families.SYSTEM)).ifPresent(s -> host(b, s));
+    fresh(registry.latest(Families.GPU)).ifPresent(s -> gpu(b, s));
+    registry.statuses().values().forEach(s -> collector(b, s));
+    b.gauge("fr_registry_series", "History series held in memory.", registry.allSeries().size());
+    b.counter(
+        "fr_registry_dropped_series",
+        "Series refused because MONITORING_MAX_SERIES was reached.",
+        registry.droppedSeries());
+    b.counter(
+        "fr_events_dropped",
+        "Events dropped from the full event log.",
+        registry.events().dropped());
+    return b.build();
+  }
+
+  private static <T> Optional<T> fresh(Optional<Latest<T>> latest) {
+    return latest.filter(l -> !l.stale()).map(Latest::value);
+  }
+
+  private static void host(SnapshotBuilder b, HostSnapshot s) {
+    s.cpuPercent()
+        .ifPresent(v -> b.gauge("fr_system_cpu_ratio", "Busy share of all CPUs (0-1).", v / 100));
+    List<Double> cores = s.perCorePercent();
+    for (int i = 0; i < cores.size(); i++) {
+      b.gauge(
+          "fr_system_cpu_core_ratio",
+          "Busy share of one logical CPU (0-1).",
+          cores.get(i) / 100,
+          "core",
+          Integer.toString(i));
+    }
+    for (int i = 0; i < s.loadAverage().size() && i < LOAD_WINDOWS.length; i++) {
+      OptionalDouble load = s.loadAverage().get(i);
+      String window = LOAD_WINDOWS[i];
+      load.ifPresent(
+          v -> b.gauge("fr_system_load_average", "System load average.", v, "window", window));
+    }
+    b.gauge("fr_system_cpu_count", "Logical CPUs.", s.cpuCount());
+    b.gauge("fr_system_memory_total_bytes", "Physical memory.", s.memTotalBytes());
+    b.gauge(
+        "fr_system_memory_used_bytes",
+        "Physical memory in use (total minus available).",
+        s.memUsedBytes());
+    b.gauge("fr_system_swap_total_bytes", "Swap space.", s.swapTotalBytes());
+    b.gauge("fr_system_swap_used_bytes", "Swap space in use.", s.swapUsedBytes());
+    Set<String> devicesSeen = new HashSet<>();
+    for (DiskUsage d : s.disks()) {
+      filesystem(b, d);
+      if (d.readBytesTotal() >= 0 && devicesSeen.add(d.device())) {
+        b.counter(
+            "fr_system_disk_read_bytes",
+            "Bytes read from a block device.",
+            d.readBytesTotal(),
+            "device",
+            d.device());
+        b.counter(
+            "fr_system_disk_written_bytes",
+            "Bytes written to a block device.",
+            d.writeBytesTotal(),
+            "device",
+            d.device());
+      }
+    }
+    s.network().forEach(n -> network(b, n));
+    b.gauge("fr_system_uptime_seconds", "Time since the host booted.", s.uptimeSeconds());
+    b.gauge(
+        "fr_monitor_uptime_seconds", "Time since fr-monitor started.", s.monitorUptimeSeconds());
+  }
+
+  private static void filesystem(SnapshotBuilder b, DiskUsage d) {
+    b.gauge(
+        "fr_system_filesystem_size_bytes",
+        "Size of a mounted filesystem.",
+        d.totalBytes(),
+        "mount",
+        d.mount(),
+        "device",
+        d.device());
+    b.gauge(
+        "fr_system_filesystem_used_bytes",
+        "Bytes used on a mounted filesystem.",
+        d.usedBytes(),
+        "mount",
+        d.mount(),
+        "device",
+        d.device());
+    b.gauge(
+        "fr_system_filesystem_used_ratio",
+        "Used share of a filesystem as df computes it (0-1).",
+        d.percent() / 100,
+        "mount",
+        d.mount(),
+        "device",
+        d.device());
+  }
+
+  private static void network(SnapshotBuilder b, NetworkStats n) {
+    String[] l = {"interface", n.name()};
+    b.counter("fr_system_network_receive_bytes", "Bytes received.", n.rxBytesTotal(), l);
+    b.counter("fr_system_network_transmit_bytes", "Bytes sent.", n.txBytesTotal(), l);
+    b.counter("fr_system_network_receive_errors", "Receive errors.", n.rxErrors(), l);
+    b.counter("fr_system_network_transmit_errors", "Transmit errors.", n.txErrors(), l);
+  }
+
+  private static void gpu(SnapshotBuilder b, GpuSnapshot s) {
+    for (GpuDevice d : s.devices()) {
+      String gpu = Integer.toString(d.index());
+      b.gauge(
+          "fr_gpu_info",
+          "GPU identity (always 1).",
+          1,
+          "gpu",
+          gpu,
+          "uuid",
+          d.uuid(),
+          "name",
+          d.name());
+      d.utilizationPercent()
+          .ifPresent(
+              v ->
+                  b.gauge(
+                      "fr_gpu_utilization_ratio", "GPU busy share (0-1).", v / 100, "gpu", gpu));
+      d.memoryUsedBytes()
+          .ifPresent(v -> b.gauge("fr_gpu_memory_used_bytes", "GPU memory used.", v, "gpu", gpu));
+      d.memoryTotalBytes()
+          .ifPresent(v -> b.gauge("fr_gpu_memory_total_bytes", "GPU memory.", v, "gpu", gpu));
+      d.temperatureCelsius()
+          .ifPresent(
+              v -> b.gauge("fr_gpu_temperature_celsius", "GPU die temperature.", v, "gpu", gpu));
+      d.powerWatts()
+          .ifPresent(v -> b.gauge("fr_gpu_power_watts", "GPU power draw.", v, "gpu", gpu));
+      d.powerLimitWatts()
+          .ifPresent(
+              v -> b.gauge("fr_gpu_power_limit_watts", "Enforced power limit.", v, "gpu", gpu));
+      b.gauge(
+          "fr_gpu_processes", "Compute processes on the GPU.", d.processes().size(), "gpu", gpu);
+    }
+  }
+
+  private static void collector(SnapshotBuilder b, CollectorStatus s) {
+    String name = s.name();
+    for (Health h : Health.values()) {
+      b.gauge(
+          "fr_collector_state",
+          "1 for the collector's current state, 0 for the others.",
+          s.health() == h ? 1 : 0,
+          "collector",
+          name,
+          "state",
+          h.label());
+    }
+    if (s.health() == Health.DISABLED) {
+      return;
+    }
+    boolean up = s.health() == Health.OK || s.health() == Health.DEGRADED;
+    b.gauge(
+        "fr_collector_up",
+        "1 when the collector's last run succeeded.",
+        up ? 1 : 0,
+        "collector",
+        name);
+    b.gauge(
+        "fr_collector_consecutive_failures",
+        "Failed runs in a row.",
+        s.consecutiveFailures(),
+        "collector",
+        name);
+    s.lastSuccess()
+        .ifPresent(
+            t ->
+                b.gauge(
+                    "fr_collector_last_success_timestamp_seconds",
+                    "When the collector last succeeded.",
+                    t.toEpochMilli() / 1000.0,
+                    "collector",
+                    name));
+    b.counter("fr_collector_runs", "Runs finished.", s.runs(), "collector", name);
+    b.counter(
+        "fr_collector_skipped_runs",
+        "Ticks skipped because the previous run was still going.",
+        s.skippedRuns(),
+        "collector",
+        name);
+    b.gauge(
+        "fr_collector_last_run_duration_seconds",
+        "Wall time of the last run.",
+        s.lastRunDuration().toNanos() / 1e9,
+        "collector",
+        name);
+  }
+}

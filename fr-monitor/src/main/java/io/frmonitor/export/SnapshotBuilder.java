@@ -1,0 +1,69 @@
+package io.frmonitor.export;
+
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Collects data points by metric name and builds Prometheus snapshots. A metric with no point is
+ * left out entirely, so absent values are absent, never zero.
+ *
+ * <p>Thread safety: not thread-safe; one instance per scrape.
+ */
+final class SnapshotBuilder {
+  private final Map<String, GaugeSnapshot.Builder> gauges = new LinkedHashMap<>();
+  private final Map<String, CounterSnapshot.Builder> counters = new LinkedHashMap<>();
+
+  /** Adds a gauge point; {@code labels} alternate names and values. */
+  void gauge(String name, String help, double value, String... labels) {
+    if (!Double.isFinite(value)) {
+      return;
+    }
+    gauges
+        .computeIfAbsent(name, n -> GaugeSnapshot.builder().name(n).help(help))
+        .dataPoint(
+            GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(Labels.of(labels))
+                .value(value)
+                .build());
+  }
+
+  /** Adds a gauge point for a whole-number reading (bytes, counts). */
+  void gauge(String name, String help, long value, String... labels) {
+    gauge(name, help, (double) value, labels);
+  }
+
+  /** Adds a counter point for a whole-number total. */
+  void counter(String name, String help, long value, String... labels) {
+    counter(name, help, (double) value, labels);
+  }
+
+  /** Adds a counter point; {@code name} is given without the {@code _total} suffix. */
+  void counter(String name, String help, double value, String... labels) {
+    if (!Double.isFinite(value) || value < 0) {
+      return;
+    }
+    counters
+        .computeIfAbsent(name, n -> CounterSnapshot.builder().name(n).help(help))
+        .dataPoint(
+            CounterSnapshot.CounterDataPointSnapshot.builder()
+                .labels(Labels.of(labels))
+                .value(value)
+                .build());
+  }
+
+  MetricSnapshots build() {
+    MetricSnapshots.Builder out = MetricSnapshots.builder();
+    for (GaugeSnapshot.Builder g : gauges.values()) {
+      out.metricSnapshot((MetricSnapshot) g.build());
+    }
+    for (CounterSnapshot.Builder c : counters.values()) {
+      out.metricSnapshot((MetricSnapshot) c.build());
+    }
+    return out.build();
+  }
+}

@@ -1,0 +1,22 @@
+package io.frmonitor.model;
+
+import java.util.OptionalDouble;
+
+/**
+ * Usage of one mounted filesystem and the IO of the block device holding it.
+ *
+ * <p>{@code percent} is used / (used + available to unprivileged users), as {@code df} prints it.
+ * IO rates are bytes per second of the whole device the mount lives on (Linux counts IO per
+ * device); empty on the first reading or when the device is unknown. Totals are cumulative bytes
+ * since boot, or -1 when unknown.
+ */
+public record DiskUsage(
+    String mount,
+    String device,
+    long totalBytes,
+    long usedBytes,
+    double percent,
+    OptionalDouble readBytesPerSec,
+    OptionalDouble writeBytesPerSec,
+    long readBytesTotal,
+    long writeBytesTotal) {}

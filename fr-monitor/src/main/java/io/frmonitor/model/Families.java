@@ -1,0 +1,9 @@
+package io.frmonitor.model;
+
+/** The metric families fr-monitor knows. */
+public final class Families {
+  public static final Family<HostSnapshot> SYSTEM = new Family<>("system", HostSnapshot.class);
+  public static final Family<GpuSnapshot> GPU = new Family<>("gpu", GpuSnapshot.class);
+
+  private Families() {}
+}

@@ -1,0 +1,10 @@
+package io.frmonitor.model;
+
+import java.util.List;
+
+/** All GPUs of the host, read through {@code source} ({@code nvml} or {@code nvidia-smi}). */
+public record GpuSnapshot(String source, List<GpuDevice> devices) {
+  public GpuSnapshot {
+    devices = List.copyOf(devices);
+  }
+}

@@ -1,0 +1,55 @@
+package io.frmonitor.registry;
+
+import io.frmonitor.model.Event;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The newest events, at most {@code capacity}; older ones are dropped and counted.
+ *
+ * <p>Thread safety: synchronized.
+ */
+public final class EventLog {
+  private final int capacity;
+  private final ArrayDeque<Event> events;
+  private long dropped;
+
+  public EventLog(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive: " + capacity);
+    }
+    this.capacity = capacity;
+    this.events = new ArrayDeque<>(Math.min(capacity, 1024));
+  }
+
+  public synchronized void append(Event event) {
+    if (events.size() == capacity) {
+      events.removeFirst();
+      dropped++;
+    }
+    events.addLast(event);
+  }
+
+  /** Up to {@code limit} events, newest first, optionally only of one kind. */
+  public synchronized List<Event> newest(int limit, String kindOrNull) {
+    List<Event> out = new ArrayList<>(Math.min(limit, events.size()));
+    for (Iterator<Event> it = events.descendingIterator(); it.hasNext() && out.size() < limit; ) {
+      Event e = it.next();
+      if (kindOrNull == null || e.kind().equals(kindOrNull)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  public synchronized int size() {
+    return events.size();
+  }
+
+  /** Events dropped because the log was full. */
+  public synchronized long dropped() {
+    return dropped;
+  }
+}

@@ -1,0 +1,185 @@
+package io.frmonitor.registry;
+
+import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.Event;
+import io.frmonitor.model.Family;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single source of truth: the latest snapshot per family, a history ring per numeric series, a
+ * bounded event log and every collector's status. Outputs read only from here.
+ *
+ * <p>Thread safety: safe for concurrent use. Each family and each series is expected to have one
+ * writer. Listeners are notified on the writer's thread after the write (see {@link
+ * RegistryListener}).
+ */
+public final class MetricRegistry implements MetricSink {
+  private static final Logger LOG = LoggerFactory.getLogger(MetricRegistry.class);
+
+  private final Clock clock;
+  private final int historyPoints;
+  private final Duration historyWindow;
+  private final int maxSeries;
+  private final Duration staleAfter;
+  private final Map<String, Stored> latest = new ConcurrentHashMap<>();
+  private final Map<String, TimeSeriesRing> series = new ConcurrentHashMap<>();
+  private final AtomicLong droppedSeries = new AtomicLong();
+  private final EventLog events;
+  private final Map<String, CollectorStatus> statuses = new ConcurrentHashMap<>();
+  private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param historyWindow how far back history goes
+   * @param historyPoints points per series ring (window / interval)
+   * @param staleAfter age beyond which a snapshot counts as stale even if nobody flagged it
+   */
+  public MetricRegistry(
+      Clock clock,
+      Duration historyWindow,
+      int historyPoints,
+      int maxSeries,
+      int eventCapacity,
+      Duration staleAfter) {
+    this.clock = clock;
+    this.historyWindow = historyWindow;
+    this.historyPoints = historyPoints;
+    this.maxSeries = maxSeries;
+    this.staleAfter = staleAfter;
+    this.events = new EventLog(eventCapacity);
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Duration historyWindow() {
+    return historyWindow;
+  }
+
+  public void addListener(RegistryListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public <T> void publish(Family<T> family, T snapshot, Map<String, Double> points) {
+    Instant now = clock.instant();
+    latest.put(family.name(), new Stored(snapshot, now, false));
+    long ms = now.toEpochMilli();
+    points.forEach((name, value) -> record(family, name, ms, value));
+    Latest<T> view = new Latest<>(snapshot, now, false);
+    notifyAll(l -> l.onSnapshot(family, view));
+  }
+
+  private void record(Family<?> family, String name, long ms, Double value) {
+    if (!name.startsWith(family.seriesPrefix())) {
+      throw new IllegalArgumentException(
+          "series " + name + " does not belong to family " + family.name());
+    }
+    if (value == null) {
+      return;
+    }
+    TimeSeriesRing ring = series.get(name);
+    if (ring == null) {
+      if (series.size() >= maxSeries) {
+        droppedSeries.incrementAndGet();
+        return;
+      }
+      ring = series.computeIfAbsent(name, n -> new TimeSeriesRing(historyPoints));
+    }
+    ring.add(ms, value);
+  }
+
+  /** Marks a family's snapshot stale (its collector failed). No-op when it has none yet. */
+  public void markStale(Family<?> family) {
+    Stored s = latest.computeIfPresent(family.name(), (k, v) -> v.asStale());
+    if (s != null) {
+      Latest<Object> view = new Latest<>(s.value, s.at, true);
+      notifyAll(l -> l.onSnapshot(family, view));
+    }
+  }
+
+  /** The family's newest snapshot with its freshness, or empty before the first collection. */
+  public <T> Optional<Latest<T>> latest(Family<T> family) {
+    Stored s = latest.get(family.name());
+    if (s == null) {
+      return Optional.empty();
+    }
+    boolean old = Duration.between(s.at, clock.instant()).compareTo(staleAfter) > 0;
+    return Optional.of(new Latest<>(family.type().cast(s.value), s.at, s.stale || old));
+  }
+
+  /** All series names, sorted. */
+  public NavigableMap<String, TimeSeriesRing> allSeries() {
+    return Collections.unmodifiableNavigableMap(new TreeMap<>(series));
+  }
+
+  /** The series of one family, sorted by name. */
+  public NavigableMap<String, TimeSeriesRing> familySeries(Family<?> family) {
+    TreeMap<String, TimeSeriesRing> out = new TreeMap<>();
+    series.forEach(
+        (name, ring) -> {
+          if (name.startsWith(family.seriesPrefix())) {
+            out.put(name, ring);
+          }
+        });
+    return out;
+  }
+
+  public Optional<TimeSeriesRing> series(String name) {
+    return Optional.ofNullable(series.get(name));
+  }
+
+  /** Series refused because {@code maxSeries} was reached. */
+  public long droppedSeries() {
+    return droppedSeries.get();
+  }
+
+  public void appendEvent(Event event) {
+    events.append(event);
+    notifyAll(l -> l.onEvent(event));
+  }
+
+  public EventLog events() {
+    return events;
+  }
+
+  public void updateStatus(CollectorStatus status) {
+    statuses.put(status.name(), status);
+    notifyAll(l -> l.onStatus(status));
+  }
+
+  /** Every collector's status, sorted by name. */
+  public NavigableMap<String, CollectorStatus> statuses() {
+    return new TreeMap<>(statuses);
+  }
+
+  private void notifyAll(Consumer<RegistryListener> call) {
+    for (RegistryListener l : listeners) {
+      try {
+        call.accept(l);
+      } catch (RuntimeException e) {
+        LOG.warn("registry listener {} failed", l.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  private record Stored(Object value, Instant at, boolean stale) {
+    Stored asStale() {
+      return new Stored(value, at, true);
+    }
+  }
+}
