@@ -1,6 +1,7 @@
 package io.frmonitor.collect.host;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,56 +9,49 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
-import oshi.hardware.HWDiskStore;
-import oshi.hardware.HWPartition;
-import oshi.hardware.HardwareAbstractionLayer;
-import oshi.hardware.NetworkIF;
 import oshi.hardware.VirtualMemory;
 import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
 
 /**
- * Reads {@link HostReading}s through OSHI, keeping each collection cheap: the lists of mounts,
- * block devices and interfaces are discovered once and refreshed every few minutes; each reading
- * only refreshes their counters. Filesystem sizes come from {@code statvfs} through {@link
- * FileStore}, one call per mount.
+ * Reads {@link HostReading}s: CPU, load, memory, swap and uptime through OSHI; disk and network
+ * counters from {@code /proc/diskstats} and {@code /proc/net/dev} (see {@link ProcParsers});
+ * filesystem sizes through {@code statvfs} ({@link FileStore}). The mount list is discovered
+ * through OSHI once and refreshed every few minutes, so each reading stays cheap.
  *
  * <p>Thread safety: not thread-safe; used by one poller thread.
  */
 final class OshiHostSource {
   private static final Duration REDISCOVER_EVERY = Duration.ofMinutes(5);
+  private static final Path DISKSTATS = Path.of("/proc/diskstats");
+  private static final Path NET_DEV = Path.of("/proc/net/dev");
 
   private final Clock clock;
-  private final HardwareAbstractionLayer hardware;
   private final OperatingSystem os;
   private final CentralProcessor cpu;
   private final GlobalMemory memory;
   private List<MountPoint> mounts = List.of();
-  private List<HWDiskStore> disks = List.of();
-  private List<NetworkIF> interfaces = List.of();
   private Instant discoveredAt = Instant.MIN;
 
   OshiHostSource(Clock clock) {
     this.clock = clock;
     SystemInfo info = new SystemInfo();
-    this.hardware = info.getHardware();
     this.os = info.getOperatingSystem();
-    this.cpu = hardware.getProcessor();
-    this.memory = hardware.getMemory();
+    this.cpu = info.getHardware().getProcessor();
+    this.memory = info.getHardware().getMemory();
   }
 
   HostReading read() {
     rediscoverIfDue();
     VirtualMemory vm = memory.getVirtualMemory();
-    long nanos = System.nanoTime();
+    Map<String, HostReading.DeviceIo> io = ProcParsers.diskStats(readProc(DISKSTATS));
     return new HostReading(
-        nanos,
+        System.nanoTime(),
         cpu.getSystemCpuLoadTicks(),
         cpu.getProcessorCpuLoadTicks(),
         cpu.getSystemLoadAverage(3),
@@ -66,8 +60,13 @@ final class OshiHostSource {
         vm.getSwapTotal(),
         vm.getSwapUsed(),
         readMounts(),
-        readDevices(),
-        readInterfaces(),
+        mounts.stream()
+            .map(MountPoint::device)
+            .distinct()
+            .filter(io::containsKey)
+            .map(io::get)
+            .toList(),
+        ProcParsers.netDev(readProc(NET_DEV)),
         os.getSystemUptime());
   }
 
@@ -77,35 +76,34 @@ final class OshiHostSource {
       return;
     }
     discoveredAt = now;
-    disks = hardware.getDiskStores();
-    interfaces = hardware.getNetworkIFs(false);
-    mounts = discoverMounts(disks);
-  }
-
-  /** Local filesystems with a size, each tied to the block device that serves its IO. */
-  private List<MountPoint> discoverMounts(List<HWDiskStore> diskStores) {
-    Map<String, String> deviceOf = new HashMap<>();
-    for (HWDiskStore d : diskStores) {
-      deviceOf.put(d.getName(), d.getName());
-      for (HWPartition p : d.getPartitions()) {
-        deviceOf.put(p.getIdentification(), d.getName());
-        deviceOf.put("/dev/" + p.getIdentification(), d.getName());
-      }
-    }
-    List<MountPoint> out = new ArrayList<>();
+    List<MountPoint> found = new ArrayList<>();
     for (OSFileStore fs : os.getFileSystem().getFileStores(true)) {
       if (fs.getTotalSpace() <= 0) {
         continue;
       }
       try {
         FileStore store = Files.getFileStore(Path.of(fs.getMount()));
-        String device = deviceOf.getOrDefault(fs.getVolume(), fs.getVolume());
-        out.add(new MountPoint(fs.getMount(), device, store));
+        found.add(new MountPoint(fs.getMount(), deviceName(fs.getVolume()), store));
       } catch (IOException | RuntimeException e) {
         // a mount we cannot stat (permissions, vanished) is skipped until the next discovery
       }
     }
-    return out;
+    mounts = List.copyOf(found);
+  }
+
+  /**
+   * The kernel's name of the device behind a volume ({@code /dev/mapper/vg-root} resolves to {@code
+   * dm-0}), as {@code /proc/diskstats} lists it; the volume itself when it is no device.
+   */
+  static String deviceName(String volume) {
+    if (!volume.startsWith("/dev/")) {
+      return volume;
+    }
+    try {
+      return Path.of(volume).toRealPath().getFileName().toString();
+    } catch (IOException | RuntimeException e) {
+      return volume.substring("/dev/".length());
+    }
   }
 
   private List<HostReading.Mount> readMounts() {
@@ -126,28 +124,13 @@ final class OshiHostSource {
     return out;
   }
 
-  private List<HostReading.DeviceIo> readDevices() {
-    List<HostReading.DeviceIo> out = new ArrayList<>(disks.size());
-    for (HWDiskStore d : disks) {
-      d.updateAttributes();
-      out.add(new HostReading.DeviceIo(d.getName(), d.getReadBytes(), d.getWriteBytes()));
+  /** A /proc file's text, or empty when unreadable (the counters it holds are then absent). */
+  private static String readProc(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      return "";
     }
-    return out;
-  }
-
-  private List<HostReading.Interface> readInterfaces() {
-    List<HostReading.Interface> out = new ArrayList<>(interfaces.size());
-    for (NetworkIF nif : interfaces) {
-      nif.updateAttributes();
-      out.add(
-          new HostReading.Interface(
-              nif.getName(),
-              nif.getBytesRecv(),
-              nif.getBytesSent(),
-              nif.getInErrors(),
-              nif.getOutErrors()));
-    }
-    return out;
   }
 
   private record MountPoint(String mount, String device, FileStore store) {}

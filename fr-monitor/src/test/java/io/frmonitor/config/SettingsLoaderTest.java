@@ -1,0 +1,117 @@
+package io.frmonitor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsLoaderTest {
+  @Test
+  void defaultsMatchTheSeedDesign() {
+    Settings s = SettingsLoader.load(Map.of());
+    assertThat(s.http()).isEqualTo(new HttpSettings("127.0.0.1", 9470));
+    assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.historyWindow()).isEqualTo(Duration.ofMinutes(60));
+    assertThat(s.historyPoints()).isEqualTo(720);
+    assertThat(s.collectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(s.gpu()).isEqualTo(GpuMode.AUTO);
+    assertThat(s.prometheusEnabled()).isTrue();
+    assertThat(s.redis()).isEqualTo(new RedisSettings("127.0.0.1", 6379, 0));
+    assertThat(s.rabbit().url().toString()).isEqualTo("amqp://guest:guest@127.0.0.1:5672/");
+  }
+
+  @Test
+  void plainNumbersKeepTheSeedsUnits() {
+    Settings s =
+        SettingsLoader.load(
+            Map.of("MONITORING_POLL_INTERVAL", "10", "MONITORING_HISTORY_WINDOW", "30"));
+    assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.historyWindow()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(s.historyPoints()).isEqualTo(180);
+  }
+
+  @Test
+  void suffixedDurationsAreAccepted() {
+    Settings s =
+        SettingsLoader.load(
+            Map.of(
+                "MONITORING_POLL_INTERVAL", "2s",
+                "MONITORING_HISTORY_WINDOW", "2h",
+                "MONITORING_COLLECT_TIMEOUT", "1500ms"));
+    assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.historyWindow()).isEqualTo(Duration.ofHours(2));
+    assertThat(s.collectTimeout()).isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void timeoutDefaultsToThePollIntervalWhenThatIsShorterThanThreeSeconds() {
+    Settings s = SettingsLoader.load(Map.of("MONITORING_POLL_INTERVAL", "1s"));
+    assertThat(s.collectTimeout()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void blankValuesMeanTheDefault() {
+    Settings s = SettingsLoader.load(Map.of("MONITORING_HTTP_PORT", "  "));
+    assertThat(s.http().port()).isEqualTo(9470);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "MONITORING_POLL_INTERVAL|abc|a duration 1s-1h",
+        "MONITORING_POLL_INTERVAL|0|a duration 1s-1h",
+        "MONITORING_POLL_INTERVAL|2h|a duration 1s-1h",
+        "MONITORING_HISTORY_WINDOW|-5|a duration such as 60m",
+        "MONITORING_HISTORY_WINDOW|1000000h|at most 100000 intervals",
+        "MONITORING_COLLECT_TIMEOUT|10s|at most the poll interval",
+        "MONITORING_HTTP_PORT|70000|a port number 1-65535",
+        "MONITORING_HTTP_PORT|http|a port number 1-65535",
+        "MONITORING_HTTP_HOST|bad host!|an IP address or host name",
+        "MONITORING_GPU_ENABLED|maybe|true, false or auto",
+        "PROMETHEUS_ENABLED|sure|true or false",
+        "MONITORING_REDIS_DB|-1|an integer 0-1023",
+        "MONITORING_RMQ_URL|http://x:1|an amqp:// or amqps:// URL",
+        "MONITORING_MINIO_ENDPOINT|minio|host:port of the MinIO S3 API",
+        "MONITORING_MINIO_SECURE|2|true or false",
+        "MONITORING_EVENT_LOG_SIZE|5|an integer 10-1000000",
+        "MONITORING_LOG_LEVEL|loud|one of error, warn"
+      })
+  void badValueStopsWithTheVariableNameAndExpectedForm(
+      String variable, String value, String expected) {
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(variable, value)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(variable + "=")
+        .hasMessageContaining(expected)
+        .satisfies(e -> assertThat(((ConfigException) e).variable()).isEqualTo(variable))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void secretValuesNeverAppearInErrors() {
+    assertThatThrownBy(
+            () -> SettingsLoader.load(Map.of("MONITORING_RMQ_URL", "ftp://u:hunter2@host/")))
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void describeMasksSecrets() {
+    Settings s =
+        SettingsLoader.load(
+            Map.of(
+                "MONITORING_RMQ_URL", "amqp://monitor:hunter2@rmq:5672/",
+                "MONITORING_MINIO_ACCESS_KEY", "AKIA123",
+                "MONITORING_MINIO_SECRET_KEY", "s3cr3t"));
+    Map<Variable, String> d = s.describe();
+    assertThat(d.get(Variable.MONITORING_RMQ_URL)).isEqualTo("amqp://monitor:***@rmq:5672/");
+    assertThat(d.get(Variable.MONITORING_MINIO_ACCESS_KEY)).isEqualTo("***");
+    assertThat(d.get(Variable.MONITORING_MINIO_SECRET_KEY)).isEqualTo("***");
+    assertThat(d.values().toString()).doesNotContain("hunter2", "AKIA123", "s3cr3t");
+    assertThat(s.toString()).doesNotContain("hunter2", "s3cr3t");
+    assertThat(d).containsOnlyKeys(Variable.values());
+  }
+}

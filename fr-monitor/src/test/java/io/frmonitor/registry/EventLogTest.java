@@ -1,0 +1,37 @@
+package io.frmonitor.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.frmonitor.model.Event;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventLogTest {
+  private static Event event(int n, String kind) {
+    return new Event(Instant.ofEpochSecond(n), kind, Map.of("n", Integer.toString(n)));
+  }
+
+  @Test
+  void dropsAndCountsOldestWhenFull() {
+    EventLog log = new EventLog(3);
+    for (int i = 1; i <= 5; i++) {
+      log.append(event(i, "k"));
+    }
+    assertThat(log.size()).isEqualTo(3);
+    assertThat(log.dropped()).isEqualTo(2);
+    assertThat(log.newest(10, null))
+        .extracting(e -> e.fields().get("n"))
+        .containsExactly("5", "4", "3");
+  }
+
+  @Test
+  void filtersByKindAndLimits() {
+    EventLog log = new EventLog(10);
+    log.append(event(1, "a"));
+    log.append(event(2, "b"));
+    log.append(event(3, "a"));
+    log.append(event(4, "a"));
+    assertThat(log.newest(2, "a")).extracting(e -> e.fields().get("n")).containsExactly("4", "3");
+  }
+}
