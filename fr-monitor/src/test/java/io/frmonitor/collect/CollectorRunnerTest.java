@@ -125,6 +125,7 @@ class CollectorRunnerTest {
             Duration.ofSeconds(20),
             Duration.ofSeconds(40),
             Duration.ofSeconds(60),
+            Duration.ofSeconds(60),
             Duration.ofSeconds(60));
     assertThat(status().consecutiveFailures()).isEqualTo(8);
     assertThat(status().circuitOpen()).isTrue();
