@@ -88,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
         404,
         "*",
         ctx -> {
-          if (ctx.result() == null) {
+          if (ctx.attribute(Responses.ERROR_WRITTEN) == null) {
             Responses.error(
                 ctx, 404, "not_found", "no resource at " + ctx.method() + " " + ctx.path());
           }

@@ -1,5 +1,6 @@
 package io.frmonitor.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.GpuDevice;
 import io.frmonitor.model.GpuProcess;
@@ -20,7 +21,7 @@ record GpuDto(
     String reason,
     String source,
     List<Device> gpus,
-    WindowDto window) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) WindowDto window) {
 
   record Device(
       int index,

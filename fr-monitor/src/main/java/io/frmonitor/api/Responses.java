@@ -16,7 +16,11 @@ final class Responses {
     json(ctx, Json.bytes(dto));
   }
 
+  /** Request attribute marking a body already written by {@link #error}. */
+  static final String ERROR_WRITTEN = "fr.error-written";
+
   static void error(Context ctx, int status, String code, String message) {
+    ctx.attribute(ERROR_WRITTEN, true);
     ctx.status(status);
     json(ctx, new ErrorDto(code, message, status));
   }

@@ -1,5 +1,6 @@
 package io.frmonitor.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.frmonitor.model.DiskUsage;
 import io.frmonitor.model.HostSnapshot;
@@ -26,7 +27,7 @@ record SystemDto(
     List<Network> network,
     Long uptimeSeconds,
     Long podUptimeSeconds,
-    WindowDto window) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) WindowDto window) {
 
   record Disk(
       String mount,

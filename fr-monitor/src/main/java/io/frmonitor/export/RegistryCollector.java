@@ -74,7 +74,7 @@ final class RegistryCollector implements MultiCollector {
       load.ifPresent(
           v -> b.gauge("fr_system_load_average", "System load average.", v, "window", window));
     }
-    b.gauge("fr_system_cpu_count", "Logical CPUs.", s.cpuCount());
+    b.gauge("fr_system_logical_cpus", "Logical CPUs.", s.cpuCount());
     b.gauge("fr_system_memory_total_bytes", "Physical memory.", s.memTotalBytes());
     b.gauge(
         "fr_system_memory_used_bytes",

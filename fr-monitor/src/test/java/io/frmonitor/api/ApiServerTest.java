@@ -1,0 +1,357 @@
+package io.frmonitor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.frmonitor.config.HttpSettings;
+import io.frmonitor.export.PrometheusBridge;
+import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.DiskUsage;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.GpuSnapshot;
+import io.frmonitor.model.Health;
+import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.NetworkStats;
+import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.ManualClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API in-process, on a free loopback port. */
+class ApiServerTest {
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private MetricRegistry registry;
+  private ApiServer server;
+
+  @BeforeEach
+  void start() {
+    registry =
+        new MetricRegistry(clock, Duration.ofMinutes(60), 720, 1000, 100, Duration.ofSeconds(18));
+    server =
+        new ApiServer(
+                new HttpSettings("127.0.0.1", 0),
+                registry,
+                ready::get,
+                Optional.of(new PrometheusBridge(registry)))
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode json(String path, int expectedStatus) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(expectedStatus);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    return Json.MAPPER.readTree(r.body());
+  }
+
+  private static HostSnapshot host(double cpu) {
+    return new HostSnapshot(
+        OptionalDouble.of(cpu),
+        List.of(cpu, cpu),
+        List.of(OptionalDouble.of(0.5), OptionalDouble.of(0.4), OptionalDouble.empty()),
+        2,
+        1000,
+        250,
+        0,
+        0,
+        OptionalDouble.of(42.0),
+        List.of(
+            new DiskUsage(
+                "/", "vda", 100, 42, 42.0, OptionalDouble.of(10), OptionalDouble.empty(), 5, 6)),
+        List.of(
+            new NetworkStats(
+                "eth0", OptionalDouble.of(100), OptionalDouble.of(50), 1000, 500, 1, 2)),
+        3600,
+        60);
+  }
+
+  private void publishHost(double cpu) {
+    registry.publish(Families.SYSTEM, host(cpu), Map.of("system.cpu_percent", cpu));
+  }
+
+  @Test
+  void readyzIs503UntilTheFirstCollectionThen200() throws Exception {
+    assertThat(json("/readyz", 503).path("status").asText()).isEqualTo("starting");
+    ready.set(true);
+    assertThat(json("/readyz", 200).path("status").asText()).isEqualTo("ready");
+  }
+
+  @Test
+  void healthzStays200AndTurnsDegradedWhenACollectorIsDown() throws Exception {
+    registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
+    assertThat(json("/healthz", 200).path("status").asText()).isEqualTo("ok");
+
+    registry.updateStatus(
+        new CollectorStatus(
+            "host",
+            Health.DOWN,
+            Optional.of(clock.instant().minusSeconds(10)),
+            Optional.of("IOException: boom"),
+            3,
+            Optional.of(clock.instant().plusSeconds(20)),
+            false,
+            9,
+            1,
+            Duration.ofMillis(2),
+            Duration.ofMillis(1)));
+    JsonNode h = json("/healthz", 200);
+    assertThat(h.path("status").asText()).isEqualTo("degraded");
+    JsonNode c = h.path("collectors").path("host");
+    assertThat(c.path("status").asText()).isEqualTo("down");
+    assertThat(c.path("last_error").asText()).isEqualTo("IOException: boom");
+    assertThat(c.path("consecutive_failures").asInt()).isEqualTo(3);
+    assertThat(c.path("last_success").asLong()).isEqualTo(clock.millis() - 10_000);
+    assertThat(h.path("collectors").path("gpu").path("last_error").asText())
+        .isEqualTo("NVML not found");
+  }
+
+  @Test
+  void systemBeforeTheFirstCollectionIsNullAndStaleNotZero() throws Exception {
+    JsonNode s = json("/metrics/system", 200);
+    assertThat(s.path("stale").asBoolean()).isTrue();
+    assertThat(s.path("timestamp").isNull()).isTrue();
+    assertThat(s.path("cpu_percent").isNull()).isTrue();
+    assertThat(s.path("mem_total_bytes").isNull()).isTrue();
+  }
+
+  @Test
+  void systemHasTheDocumentedShape() throws Exception {
+    publishHost(12.5);
+    JsonNode s = json("/metrics/system", 200);
+    assertThat(fieldNames(s))
+        .containsExactly(
+            "timestamp",
+            "stale",
+            "cpu_percent",
+            "per_core_percent",
+            "load_average",
+            "cpu_count",
+            "mem_percent",
+            "mem_total_bytes",
+            "mem_used_bytes",
+            "swap_total_bytes",
+            "swap_used_bytes",
+            "disk_percent",
+            "disks",
+            "network",
+            "uptime_seconds",
+            "pod_uptime_seconds");
+    assertThat(s.path("timestamp").asLong()).isEqualTo(clock.millis());
+    assertThat(s.path("stale").asBoolean()).isFalse();
+    assertThat(s.path("cpu_percent").asDouble()).isEqualTo(12.5);
+    assertThat(s.path("mem_percent").asDouble()).isEqualTo(25.0);
+    assertThat(s.path("load_average").get(2).isNull()).isTrue();
+    JsonNode disk = s.path("disks").get(0);
+    assertThat(disk.path("mount").asText()).isEqualTo("/");
+    assertThat(disk.path("read_bytes_per_sec").asDouble()).isEqualTo(10);
+    assertThat(disk.path("write_bytes_per_sec").isNull()).isTrue();
+    JsonNode nic = s.path("network").get(0);
+    assertThat(fieldNames(nic))
+        .containsExactly(
+            "interface", "rx_bytes_per_sec", "tx_bytes_per_sec", "rx_errors", "tx_errors");
+    assertThat(s.path("pod_uptime_seconds").asLong()).isEqualTo(60);
+  }
+
+  @Test
+  void systemTurnsStaleWhenItsCollectorFailsAndFreshAgainAfter() throws Exception {
+    publishHost(10);
+    assertThat(json("/metrics/system", 200).path("stale").asBoolean()).isFalse();
+    registry.markStale(Families.SYSTEM);
+    JsonNode stale = json("/metrics/system", 200);
+    assertThat(stale.path("stale").asBoolean()).isTrue();
+    assertThat(stale.path("cpu_percent").asDouble()).isEqualTo(10);
+    publishHost(20);
+    assertThat(json("/metrics/system", 200).path("cpu_percent").asDouble()).isEqualTo(20);
+  }
+
+  @Test
+  void windowAddsMinAvgMaxOverTheRequestedSpan() throws Exception {
+    publishHost(10);
+    clock.advance(Duration.ofMinutes(10));
+    publishHost(30);
+    clock.advance(Duration.ofSeconds(5));
+    publishHost(50);
+
+    JsonNode w = json("/metrics/system?window=5m", 200).path("window");
+    assertThat(w.path("duration").asText()).isEqualTo("5m");
+    JsonNode cpu = w.path("series").path("cpu_percent");
+    assertThat(cpu.path("min").asDouble()).isEqualTo(30);
+    assertThat(cpu.path("max").asDouble()).isEqualTo(50);
+    assertThat(cpu.path("avg").asDouble()).isEqualTo(40);
+    assertThat(cpu.path("last").asDouble()).isEqualTo(50);
+    assertThat(cpu.path("count").asInt()).isEqualTo(2);
+    assertThat(
+            json("/metrics/system?window=1h", 200)
+                .path("window")
+                .path("series")
+                .path("cpu_percent")
+                .path("count")
+                .asInt())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void badWindowIs400WithAReason() throws Exception {
+    assertThat(json("/metrics/system?window=soon", 400).path("message").asText())
+        .contains("not a duration");
+    assertThat(json("/metrics/gpu?window=2h", 400).path("message").asText())
+        .contains("longer than the history kept (1h, MONITORING_HISTORY_WINDOW)");
+    assertThat(json("/history?window=0s", 400).path("error").asText()).isEqualTo("bad_request");
+  }
+
+  @Test
+  void gpuReportsDisabledWithTheReason() throws Exception {
+    registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
+    JsonNode g = json("/metrics/gpu", 200);
+    assertThat(g.path("status").asText()).isEqualTo("disabled");
+    assertThat(g.path("reason").asText()).isEqualTo("NVML not found");
+    assertThat(g.path("gpus").size()).isZero();
+  }
+
+  @Test
+  void gpuHasTheDocumentedShape() throws Exception {
+    registry.publish(
+        Families.GPU,
+        new GpuSnapshot(
+            "nvml",
+            List.of(
+                new io.frmonitor.model.GpuDevice(
+                    0,
+                    "GPU-1",
+                    "H100",
+                    OptionalDouble.of(50),
+                    java.util.OptionalLong.of(1L << 30),
+                    java.util.OptionalLong.of(80L << 30),
+                    OptionalDouble.of(60),
+                    OptionalDouble.empty(),
+                    OptionalDouble.of(700),
+                    List.of(
+                        new io.frmonitor.model.GpuProcess(77, java.util.OptionalLong.empty()))))),
+        Map.of());
+    JsonNode d = json("/metrics/gpu", 200).path("gpus").get(0);
+    assertThat(fieldNames(d))
+        .containsExactly(
+            "index",
+            "uuid",
+            "name",
+            "utilization_percent",
+            "memory_used_bytes",
+            "memory_total_bytes",
+            "temperature_celsius",
+            "power_watts",
+            "power_limit_watts",
+            "processes");
+    assertThat(d.path("power_watts").isNull()).isTrue();
+    assertThat(d.path("processes").get(0).path("pid").asLong()).isEqualTo(77);
+    assertThat(d.path("processes").get(0).path("used_memory_bytes").isNull()).isTrue();
+  }
+
+  @Test
+  void historyListsSeriesAndReturnsPointsOldestFirst() throws Exception {
+    publishHost(10);
+    clock.advance(Duration.ofSeconds(5));
+    publishHost(20);
+
+    JsonNode list = json("/history", 200);
+    assertThat(list.path("series").toString()).contains("system.cpu_percent");
+    assertThat(list.path("history_window").asText()).isEqualTo("1h");
+
+    JsonNode h = json("/history?series=system.cpu_percent&window=1m", 200);
+    JsonNode points = h.path("series").path("system.cpu_percent");
+    assertThat(points.size()).isEqualTo(2);
+    assertThat(points.get(0).get(0).asLong()).isEqualTo(clock.millis() - 5000);
+    assertThat(points.get(0).get(1).asDouble()).isEqualTo(10);
+    assertThat(points.get(1).get(1).asDouble()).isEqualTo(20);
+  }
+
+  @Test
+  void historyRefusesUnknownSeriesAndTooManyNames() throws Exception {
+    assertThat(json("/history?series=system.nope", 400).path("message").asText())
+        .contains("unknown series 'system.nope'");
+    assertThat(json("/history?series=,", 400).path("message").asText()).contains("empty");
+  }
+
+  @Test
+  void unknownPathIsJson404() throws Exception {
+    JsonNode e = json("/metrics/nothing", 404);
+    assertThat(e.path("error").asText()).isEqualTo("not_found");
+    assertThat(e.path("message").asText()).contains("/metrics/nothing");
+  }
+
+  @Test
+  void prometheusServesTextFormatWithOurNames() throws Exception {
+    publishHost(25);
+    HttpResponse<String> r = get("/prometheus");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(r.body())
+        .contains("fr_system_cpu_ratio 0.25")
+        .contains("fr_system_filesystem_used_ratio{device=\"vda\",mount=\"/\"} 0.42")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void prometheusServesOpenMetricsWhenAsked() throws Exception {
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/prometheus"))
+                .header("Accept", "application/openmetrics-text; version=1.0.0")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/openmetrics-text");
+    assertThat(r.body()).endsWith("# EOF\n");
+  }
+
+  @Test
+  void openApiDocumentsEveryPathTheServerServes() throws Exception {
+    JsonNode doc = json("/openapi.json", 200);
+    assertThat(doc.path("openapi").asText()).startsWith("3.");
+    assertThat(fieldNames(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(ApiServer.PATHS);
+    for (String path : ApiServer.PATHS) {
+      assertThat(get(path).statusCode()).as(path).isIn(200, 503);
+    }
+  }
+
+  @Test
+  void docsPageLoadsSwaggerUiFromTheBundledWebjar() throws Exception {
+    HttpResponse<String> page = get("/docs");
+    assertThat(page.body()).contains("/openapi.json").doesNotContain("${");
+    String script =
+        page.body().replaceAll("(?s).*src=\"(/webjars/[^\"]+swagger-ui-bundle\\.js)\".*", "$1");
+    assertThat(get(script).statusCode()).isEqualTo(200);
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+}

@@ -1,0 +1,140 @@
+package io.frmonitor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, started as an operator would start it. */
+class JarIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static JarProcess service;
+
+  @BeforeAll
+  static void start() throws IOException {
+    service = JarProcess.start(Map.of("MONITORING_POLL_INTERVAL", "1s"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !service.alive() || service.status("/readyz") == 200);
+    assertThat(service.alive()).as("service exited:\n%s", service.log()).isTrue();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    service.close();
+  }
+
+  @Test
+  void reportsTheMemoryProcMeminfoReports() throws Exception {
+    JsonNode system = JSON.readTree(service.get("/metrics/system").body());
+    long procTotal = memTotalFromProc();
+    assertThat((double) system.path("mem_total_bytes").asLong())
+        .isBetween(procTotal * 0.99, procTotal * 1.01);
+    assertThat(system.path("stale").asBoolean()).isFalse();
+    assertThat(system.path("cpu_count").asInt())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
+  void cpuPercentAppearsFromTheSecondCollection() {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                JSON.readTree(service.get("/metrics/system").body())
+                    .path("cpu_percent")
+                    .isNumber());
+  }
+
+  @Test
+  void healthzListsBothCollectors() throws Exception {
+    JsonNode health = JSON.readTree(service.get("/healthz").body());
+    assertThat(health.path("collectors").path("host").path("status").asText()).isEqualTo("ok");
+    assertThat(health.path("collectors").path("gpu").path("status").asText())
+        .isIn("disabled", "ok");
+  }
+
+  @Test
+  void prometheusOutputPassesPromtool() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> service.get("/prometheus").body().contains("fr_system_cpu_ratio"));
+    String text = service.get("/prometheus").body();
+    Path file = Files.createTempFile("scrape", ".prom");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Process check =
+        new ProcessBuilder(promtool().toString(), "check", "metrics")
+            .redirectInput(file.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Files.delete(file);
+    assertThat(check.exitValue()).as("promtool says:\n%s", output).isZero();
+    assertThat(output).isBlank();
+  }
+
+  @Test
+  void badConfigurationExitsNonZeroWithOneLineNamingTheVariable() throws Exception {
+    Process p =
+        JarProcess.command(Map.of("MONITORING_POLL_INTERVAL", "fast"))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(output.strip().lines()).hasSize(1);
+    assertThat(output)
+        .contains("MONITORING_POLL_INTERVAL=\"fast\"")
+        .contains("expected a duration");
+  }
+
+  @Test
+  void statusCommandSummarisesTheRunningInstance() throws Exception {
+    Process p =
+        JarProcess.command(Map.of("MONITORING_HTTP_PORT", service.port() + ""), "status")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(output).contains("fr-monitor at http://127.0.0.1:").contains("host");
+    assertThat(p.exitValue()).isZero();
+  }
+
+  /** promtool from PATH or from .tools/bin (installed by scripts/install-test-tools). */
+  private static Path promtool() {
+    Path local = Path.of(System.getProperty("frmonitor.tools", "../.tools/bin"), "promtool");
+    if (Files.isExecutable(local)) {
+      return local;
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
+      Path p = Path.of(dir, "promtool");
+      if (!dir.isEmpty() && Files.isExecutable(p)) {
+        return p;
+      }
+    }
+    throw new IllegalStateException(
+        "promtool not found on PATH or in .tools/bin; run scripts/install-test-tools");
+  }
+
+  private static long memTotalFromProc() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith("MemTotal:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+      }
+    }
+    throw new IllegalStateException("no MemTotal in /proc/meminfo");
+  }
+}

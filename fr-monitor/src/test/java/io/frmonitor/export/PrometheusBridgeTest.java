@@ -1,0 +1,113 @@
+package io.frmonitor.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.Health;
+import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.ManualClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class PrometheusBridgeTest {
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+  private final MetricRegistry registry =
+      new MetricRegistry(clock, Duration.ofMinutes(5), 60, 100, 10, Duration.ofSeconds(15));
+  private final PrometheusBridge bridge = new PrometheusBridge(registry);
+
+  private String scrape() {
+    return new String(bridge.scrape(null).body(), StandardCharsets.UTF_8);
+  }
+
+  private static HostSnapshot host() {
+    return new HostSnapshot(
+        OptionalDouble.of(50),
+        List.of(50.0),
+        List.of(OptionalDouble.of(1.0), OptionalDouble.empty(), OptionalDouble.empty()),
+        1,
+        2048,
+        1024,
+        0,
+        0,
+        OptionalDouble.empty(),
+        List.of(),
+        List.of(),
+        100,
+        5);
+  }
+
+  private static CollectorStatus status(String name, Health health) {
+    return new CollectorStatus(
+        name,
+        health,
+        Optional.of(Instant.parse("2026-03-01T11:59:55Z")),
+        Optional.empty(),
+        health == Health.DOWN ? 2 : 0,
+        Optional.empty(),
+        false,
+        4,
+        0,
+        Duration.ofMillis(3),
+        Duration.ofMillis(1));
+  }
+
+  @Test
+  void exportsHostValuesInBaseUnits() {
+    registry.publish(Families.SYSTEM, host(), Map.of());
+    assertThat(scrape())
+        .contains("fr_system_cpu_ratio 0.5")
+        .contains("fr_system_memory_total_bytes 2048.0")
+        .contains("fr_system_load_average{window=\"1m\"} 1.0")
+        .doesNotContain("window=\"5m\"");
+  }
+
+  @Test
+  void staleFamilyIsLeftOutAndCollectorUpSaysWhy() {
+    registry.publish(Families.SYSTEM, host(), Map.of());
+    registry.markStale(Families.SYSTEM);
+    registry.updateStatus(status("host", Health.DOWN));
+    String text = scrape();
+    assertThat(text).doesNotContain("fr_system_cpu_ratio");
+    assertThat(text)
+        .contains("fr_collector_up{collector=\"host\"} 0.0")
+        .contains("fr_collector_consecutive_failures{collector=\"host\"} 2.0")
+        .contains("fr_collector_state{collector=\"host\",state=\"down\"} 1.0");
+  }
+
+  @Test
+  void disabledCollectorHasAStateButNoUpGauge() {
+    registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
+    registry.updateStatus(status("host", Health.OK));
+    String text = scrape();
+    assertThat(text)
+        .contains("fr_collector_state{collector=\"gpu\",state=\"disabled\"} 1.0")
+        .contains("fr_collector_up{collector=\"host\"} 1.0")
+        .doesNotContain("fr_collector_up{collector=\"gpu\"}")
+        .contains("fr_collector_runs_total{collector=\"host\"} 4.0")
+        .contains("fr_collector_last_success_timestamp_seconds{collector=\"host\"} 1.772366395E9");
+  }
+
+  @Test
+  void everyOwnMetricHasTheFrPrefixAndHelp() {
+    registry.publish(Families.SYSTEM, host(), Map.of());
+    registry.updateStatus(status("host", Health.OK));
+    for (String line : scrape().split("\n", -1)) {
+      if (line.startsWith("# HELP fr") || line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String name = line.substring(0, line.indexOf(line.contains("{") ? '{' : ' '));
+      if (!name.startsWith("jvm_") && !name.startsWith("process_")) {
+        assertThat(name).startsWith("fr_");
+        assertThat(scrape()).contains("# HELP " + name.replaceAll("_total$", ""));
+      }
+    }
+  }
+}
