@@ -38,7 +38,7 @@ public final class ApiServer implements AutoCloseable {
           "/docs");
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-  private static final int MAX_THREADS = 16;
+  private static final int MAX_THREADS = 8;
 
   private final MetricRegistry registry;
   private final BooleanSupplier ready;
@@ -69,7 +69,6 @@ public final class ApiServer implements AutoCloseable {
     QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2, 60_000);
     pool.setName("fr-http");
     config.jetty.threadPool = pool;
-    config.staticFiles.enableWebjars();
     MetricsRoutes metrics = new MetricsRoutes(registry);
     HistoryRoutes history = new HistoryRoutes(registry);
     config.routes.get("/", this::index);
@@ -81,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/prometheus", this::prometheus);
     config.routes.get("/openapi.json", ctx -> Responses.json(ctx, openApi));
     config.routes.get("/docs", ctx -> ctx.contentType("text/html").result(docsPage));
+    config.routes.get("/docs/{asset}", new DocsAssets()::serve);
     config.routes.exception(
         ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
     config.routes.exception(Exception.class, this::unexpected);

@@ -64,6 +64,7 @@ final class Cli {
       case "serve" -> serve(settings);
       case "check-config" -> checkConfig(settings);
       case "status" -> StatusReport.print(settings.http(), out, err);
+      case "self-test" -> SelfTest.run(settings, out, err);
       default -> {
         err.println("fr-monitor: unknown command '" + command + "'; see fr-monitor --help");
         yield EXIT_USAGE;
@@ -112,6 +113,9 @@ final class Cli {
         .append(" masked)\n")
         .append("  status         print the health of the instance at MONITORING_HTTP_HOST:")
         .append("MONITORING_HTTP_PORT\n")
+        .append(
+            "  self-test      start a throw-away instance on a free loopback port, request every")
+        .append(" endpoint, exit 0 if all answer\n")
         .append("  --help         print this text\n")
         .append("  --version      print the version\n\n")
         .append("Environment variables (default in brackets):\n");

@@ -22,6 +22,23 @@ public record Settings(
     RabbitSettings rabbit,
     MinioSettings minio) {
 
+  /** The same settings listening elsewhere (e.g. port 0 for a throw-away instance). */
+  public Settings withHttp(HttpSettings other) {
+    return new Settings(
+        other,
+        pollInterval,
+        historyWindow,
+        collectTimeout,
+        gpu,
+        prometheusEnabled,
+        eventLogSize,
+        maxSeries,
+        logLevel,
+        redis,
+        rabbit,
+        minio);
+  }
+
   /** Points each history ring holds: the history window divided by the poll interval. */
   public int historyPoints() {
     return (int) (historyWindow.toMillis() / pollInterval.toMillis());

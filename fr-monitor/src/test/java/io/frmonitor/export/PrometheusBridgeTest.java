@@ -72,6 +72,8 @@ class PrometheusBridgeTest {
   @Test
   void staleFamilyIsLeftOutAndCollectorUpSaysWhy() {
     registry.publish(Families.SYSTEM, host(), Map.of());
+    scrape();
+    clock.advance(PrometheusBridge.REUSE_FOR);
     registry.markStale(Families.SYSTEM);
     registry.updateStatus(status("host", Health.DOWN));
     String text = scrape();
@@ -93,6 +95,17 @@ class PrometheusBridgeTest {
         .doesNotContain("fr_collector_up{collector=\"gpu\"}")
         .contains("fr_collector_runs_total{collector=\"host\"} 4.0")
         .contains("fr_collector_last_success_timestamp_seconds{collector=\"host\"} 1.772366395E9");
+  }
+
+  @Test
+  void reusesARenderingWithinOneSecondOnly() {
+    registry.publish(Families.SYSTEM, host(), Map.of());
+    String first = scrape();
+    registry.markStale(Families.SYSTEM);
+    assertThat(scrape()).isEqualTo(first);
+
+    clock.advance(PrometheusBridge.REUSE_FOR);
+    assertThat(scrape()).doesNotContain("fr_system_cpu_ratio");
   }
 
   @Test

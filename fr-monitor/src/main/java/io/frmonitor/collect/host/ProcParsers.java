@@ -1,6 +1,7 @@
 package io.frmonitor.collect.host;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,100 @@ final class ProcParsers {
   private static final long SECTOR_BYTES = 512;
 
   private ProcParsers() {}
+
+  /** CPU tick counters: the aggregate {@code cpu} line and one array per {@code cpuN} line. */
+  // Arrays as the kernel lists them; built once per reading and never compared.
+  @SuppressWarnings("ArrayRecordComponent")
+  record CpuTicks(long[] total, long[][] perCore) {}
+
+  /** Memory and swap in bytes. */
+  record MemInfo(long totalBytes, long availableBytes, long swapTotalBytes, long swapFreeBytes) {}
+
+  /**
+   * Parses {@code /proc/stat}'s {@code cpu} lines: user, nice, system, idle, iowait, irq, softirq,
+   * steal (guest time is already inside user and nice, so it is not read).
+   *
+   * @throws IllegalArgumentException when there is no aggregate {@code cpu} line
+   */
+  static CpuTicks cpuTicks(String text) {
+    long[] total = null;
+    java.util.List<long[]> cores = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      if (!line.startsWith("cpu")) {
+        continue;
+      }
+      int space = line.indexOf(' ');
+      if (space < 0) {
+        continue;
+      }
+      long[] ticks = Arrays.copyOf(numbers(line, space), 8);
+      if (space == 3) {
+        total = ticks;
+      } else {
+        cores.add(ticks);
+      }
+    }
+    if (total == null) {
+      throw new IllegalArgumentException("/proc/stat has no aggregate cpu line");
+    }
+    return new CpuTicks(total, cores.toArray(new long[0][]));
+  }
+
+  /**
+   * Parses {@code /proc/meminfo}. Available memory is {@code MemAvailable}, or on kernels older
+   * than 3.14 that lack it, free + buffers + page cache.
+   *
+   * @throws IllegalArgumentException when {@code MemTotal} is missing
+   */
+  static MemInfo memInfo(String text) {
+    Map<String, Long> kib = new HashMap<>();
+    for (String line : text.split("\n", -1)) {
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        long[] n = numbers(line, colon + 1);
+        if (n.length > 0) {
+          kib.put(line.substring(0, colon), n[0]);
+        }
+      }
+    }
+    Long total = kib.get("MemTotal");
+    if (total == null) {
+      throw new IllegalArgumentException("/proc/meminfo has no MemTotal");
+    }
+    long available =
+        kib.containsKey("MemAvailable")
+            ? kib.get("MemAvailable")
+            : kib.getOrDefault("MemFree", 0L)
+                + kib.getOrDefault("Buffers", 0L)
+                + kib.getOrDefault("Cached", 0L);
+    return new MemInfo(
+        total * 1024,
+        available * 1024,
+        kib.getOrDefault("SwapTotal", 0L) * 1024,
+        kib.getOrDefault("SwapFree", 0L) * 1024);
+  }
+
+  /** The whitespace-separated unsigned decimal numbers of {@code line} from {@code from} on. */
+  private static long[] numbers(String line, int from) {
+    long[] out = new long[16];
+    int count = 0;
+    int i = from;
+    int n = line.length();
+    while (i < n && count < out.length) {
+      while (i < n && line.charAt(i) == ' ') {
+        i++;
+      }
+      if (i >= n || !Character.isDigit(line.charAt(i))) {
+        break;
+      }
+      long value = 0;
+      while (i < n && Character.isDigit(line.charAt(i))) {
+        value = value * 10 + (line.charAt(i++) - '0');
+      }
+      out[count++] = value;
+    }
+    return Arrays.copyOf(out, count);
+  }
 
   /**
    * Parses {@code /proc/diskstats} into cumulative bytes read and written per device name ({@code

@@ -50,4 +50,55 @@ class ProcParsersTest {
     assertThat(eth1.txBytes()).isEqualTo(987654);
     assertThat(eth1.txErrors()).isEqualTo(4);
   }
+
+  @Test
+  void cpuTicksReadsTheAggregateAndEveryCore() {
+    ProcParsers.CpuTicks t = ProcParsers.cpuTicks(Fixtures.text("proc/stat-vm.txt"));
+    assertThat(t.total()).hasSize(8);
+    assertThat(t.total()[0])
+        .isEqualTo(Long.parseLong(Fixtures.field("proc/stat-vm.txt", "cpu ", 1)));
+    assertThat(t.total()[3])
+        .isEqualTo(Long.parseLong(Fixtures.field("proc/stat-vm.txt", "cpu ", 4)));
+    assertThat(t.perCore().length).isEqualTo(2);
+    assertThat(t.perCore()[1][0])
+        .isEqualTo(Long.parseLong(Fixtures.field("proc/stat-vm.txt", "cpu1 ", 1)));
+  }
+
+  @Test
+  void cpuTicksPadsOldKernelsWithFewerColumns() {
+    ProcParsers.CpuTicks t = ProcParsers.cpuTicks("cpu  10 20 30 40\ncpu0 10 20 30 40\n");
+    assertThat(t.total()).containsExactly(10, 20, 30, 40, 0, 0, 0, 0);
+  }
+
+  @Test
+  void cpuTicksWithoutTheAggregateLineIsAnError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProcParsers.cpuTicks("intr 1 2 3\n"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void memInfoInBytes() {
+    ProcParsers.MemInfo m = ProcParsers.memInfo(Fixtures.text("proc/meminfo-vm.txt"));
+    long totalKib = Long.parseLong(Fixtures.field("proc/meminfo-vm.txt", "MemTotal:", 1));
+    long availKib = Long.parseLong(Fixtures.field("proc/meminfo-vm.txt", "MemAvailable:", 1));
+    assertThat(m.totalBytes()).isEqualTo(totalKib * 1024);
+    assertThat(m.availableBytes()).isEqualTo(availKib * 1024);
+  }
+
+  @Test
+  void memInfoWithSwapAndWithoutMemAvailable() {
+    String oldKernel =
+        """
+        MemTotal:        1000 kB
+        MemFree:          100 kB
+        Buffers:           50 kB
+        Cached:           250 kB
+        SwapTotal:        800 kB
+        SwapFree:         600 kB
+        """;
+    ProcParsers.MemInfo m = ProcParsers.memInfo(oldKernel);
+    assertThat(m.availableBytes()).isEqualTo(400 * 1024);
+    assertThat(m.swapTotalBytes()).isEqualTo(800 * 1024);
+    assertThat(m.swapFreeBytes()).isEqualTo(600 * 1024);
+  }
 }

@@ -1,0 +1,73 @@
+package io.frmonitor.app;
+
+import io.frmonitor.api.ApiServer;
+import io.frmonitor.config.HttpSettings;
+import io.frmonitor.config.Settings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code fr-monitor self-test}: runs a throw-away instance on a free loopback port, waits until it
+ * is ready and requests every endpoint once. A smoke test for a fresh install; the launcher also
+ * uses it to record the class-data-sharing archive that makes later starts faster.
+ */
+final class SelfTest {
+  private static final Duration READY_LIMIT = Duration.ofSeconds(30);
+
+  private SelfTest() {}
+
+  static int run(Settings settings, PrintStream out, PrintStream err) {
+    Instant start = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    try (Service service =
+        Service.start(
+            settings.withHttp(new HttpSettings("127.0.0.1", 0)), Clock.systemUTC(), start)) {
+      HttpClient client = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + service.port();
+      if (!awaitReady(client, base)) {
+        err.println("fr-monitor self-test: not ready within " + READY_LIMIT.toSeconds() + "s");
+        return 1;
+      }
+      int failures = 0;
+      for (String path : ApiServer.PATHS) {
+        int status = get(client, base + path).statusCode();
+        boolean fine = status == 200 || (path.equals("/prometheus") && status == 404);
+        out.printf("%-16s %d%s%n", path, status, fine ? "" : "  FAILED");
+        failures += fine ? 0 : 1;
+      }
+      return failures == 0 ? 0 : 1;
+    } catch (IOException e) {
+      err.println("fr-monitor self-test: " + e);
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
+
+  private static boolean awaitReady(HttpClient client, String base)
+      throws IOException, InterruptedException {
+    Instant until = Instant.now().plus(READY_LIMIT);
+    while (Instant.now().isBefore(until)) {
+      if (get(client, base + "/readyz").statusCode() == 200) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  private static HttpResponse<String> get(HttpClient client, String url)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
