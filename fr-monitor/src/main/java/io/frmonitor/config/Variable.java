@@ -6,7 +6,7 @@ package io.frmonitor.config;
  */
 public enum Variable {
   MONITORING_HTTP_HOST("127.0.0.1", "an IP address or host name to bind", "HTTP bind address"),
-  MONITORING_HTTP_PORT("9470", "a port number 1-65535", "HTTP port (API, dashboard, /prometheus)"),
+  MONITORING_HTTP_PORT("9470", "a port number 1-65535", "HTTP port (API, docs, /prometheus)"),
   MONITORING_POLL_INTERVAL(
       "5s",
       "a duration 1s-1h such as 5s, 2m (a plain number means seconds)",
@@ -36,7 +36,9 @@ public enum Variable {
       "fr-server RabbitMQ broker",
       true),
   MONITORING_MINIO_ENDPOINT(
-      "127.0.0.1:9000", "host:port of the MinIO S3 API", "fr-server MinIO endpoint"),
+      "127.0.0.1:9100",
+      "host:port of the MinIO S3 API (the fr-server publishes it on 9100)",
+      "fr-server MinIO endpoint"),
   MONITORING_MINIO_ACCESS_KEY("", "a read-only MinIO access key", "MinIO access key", true),
   MONITORING_MINIO_SECRET_KEY("", "the secret of that access key", "MinIO secret key", true),
   MONITORING_MINIO_SECURE("false", "true or false (use HTTPS)", "MinIO over HTTPS");

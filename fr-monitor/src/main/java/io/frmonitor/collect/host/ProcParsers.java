@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pure parsers of Linux {@code /proc} files whose OSHI equivalents are costly (OSHI reads disk
- * counters through udev: milliseconds per call, against microseconds here).
+ * Pure parsers of the Linux {@code /proc} files the host collector reads every interval. They avoid
+ * regular expressions and per-field strings: the collector runs once per interval, so this code
+ * mostly runs interpreted, where allocation and regex matching dominate its cost.
  */
 final class ProcParsers {
   /** {@code /proc/diskstats} counts 512-byte sectors whatever the device's sector size. */
@@ -26,13 +27,14 @@ final class ProcParsers {
 
   /**
    * Parses {@code /proc/stat}'s {@code cpu} lines: user, nice, system, idle, iowait, irq, softirq,
-   * steal (guest time is already inside user and nice, so it is not read).
+   * steal (guest time is already inside user and nice, so it is not read). Kernels with fewer
+   * columns get zeros.
    *
    * @throws IllegalArgumentException when there is no aggregate {@code cpu} line
    */
   static CpuTicks cpuTicks(String text) {
     long[] total = null;
-    java.util.List<long[]> cores = new ArrayList<>();
+    List<long[]> cores = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
       if (!line.startsWith("cpu")) {
         continue;
@@ -61,36 +63,114 @@ final class ProcParsers {
    * @throws IllegalArgumentException when {@code MemTotal} is missing
    */
   static MemInfo memInfo(String text) {
-    Map<String, Long> kib = new HashMap<>();
+    long total = -1;
+    long available = -1;
+    long freeBuffersCached = 0;
+    long swapTotal = 0;
+    long swapFree = 0;
     for (String line : text.split("\n", -1)) {
       int colon = line.indexOf(':');
-      if (colon > 0) {
-        long[] n = numbers(line, colon + 1);
-        if (n.length > 0) {
-          kib.put(line.substring(0, colon), n[0]);
+      if (colon <= 0) {
+        continue;
+      }
+      switch (line.substring(0, colon)) {
+        case "MemTotal" -> total = kib(line, colon);
+        case "MemAvailable" -> available = kib(line, colon);
+        case "MemFree", "Buffers", "Cached" -> freeBuffersCached += kib(line, colon);
+        case "SwapTotal" -> swapTotal = kib(line, colon);
+        case "SwapFree" -> swapFree = kib(line, colon);
+        default -> {
+          // a field the collector does not use
         }
       }
     }
-    Long total = kib.get("MemTotal");
-    if (total == null) {
+    if (total < 0) {
       throw new IllegalArgumentException("/proc/meminfo has no MemTotal");
     }
-    long available =
-        kib.containsKey("MemAvailable")
-            ? kib.get("MemAvailable")
-            : kib.getOrDefault("MemFree", 0L)
-                + kib.getOrDefault("Buffers", 0L)
-                + kib.getOrDefault("Cached", 0L);
     return new MemInfo(
         total * 1024,
-        available * 1024,
-        kib.getOrDefault("SwapTotal", 0L) * 1024,
-        kib.getOrDefault("SwapFree", 0L) * 1024);
+        (available >= 0 ? available : freeBuffersCached) * 1024,
+        swapTotal * 1024,
+        swapFree * 1024);
   }
 
-  /** The whitespace-separated unsigned decimal numbers of {@code line} from {@code from} on. */
+  /**
+   * Parses {@code /proc/diskstats} into cumulative bytes read and written per device name ({@code
+   * vda}, {@code vda1}, {@code dm-0}). Malformed lines are skipped.
+   */
+  static Map<String, HostReading.DeviceIo> diskStats(String text) {
+    Map<String, HostReading.DeviceIo> out = new HashMap<>();
+    for (String line : text.split("\n", -1)) {
+      // "   8       0 sda 1 2 3 4 5 6 7 ...": major, minor, name, then the counters
+      int[] name = nameAfterTwoNumbers(line);
+      if (name == null) {
+        continue;
+      }
+      long[] f = numbers(line, name[1]);
+      if (f.length < 7) {
+        continue;
+      }
+      String device = line.substring(name[0], name[1]);
+      out.put(device, new HostReading.DeviceIo(device, f[2] * SECTOR_BYTES, f[6] * SECTOR_BYTES));
+    }
+    return out;
+  }
+
+  /**
+   * Parses {@code /proc/net/dev} into cumulative traffic per interface, skipping the loopback
+   * interface (fr-monitor's own API traffic would dominate it) and malformed lines.
+   */
+  static List<HostReading.Interface> netDev(String text) {
+    List<HostReading.Interface> out = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      int colon = line.indexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      String name = line.substring(0, colon).trim();
+      long[] f = numbers(line, colon + 1);
+      if (name.equals("lo") || f.length < 11) {
+        continue; // loopback, or a header line
+      }
+      out.add(new HostReading.Interface(name, f[0], f[8], f[2], f[10]));
+    }
+    return out;
+  }
+
+  private static long kib(String line, int colon) {
+    long[] n = numbers(line, colon + 1);
+    return n.length == 0 ? 0 : n[0];
+  }
+
+  /** Start and end of the third space-separated token, when the first two are numbers. */
+  private static int[] nameAfterTwoNumbers(String line) {
+    int i = 0;
+    int n = line.length();
+    for (int token = 0; token < 2; token++) {
+      while (i < n && line.charAt(i) == ' ') {
+        i++;
+      }
+      int start = i;
+      while (i < n && Character.isDigit(line.charAt(i))) {
+        i++;
+      }
+      if (i == start || i >= n || line.charAt(i) != ' ') {
+        return null;
+      }
+    }
+    while (i < n && line.charAt(i) == ' ') {
+      i++;
+    }
+    int start = i;
+    while (i < n && line.charAt(i) != ' ') {
+      i++;
+    }
+    return i == start ? null : new int[] {start, i};
+  }
+
+  /** The space-separated unsigned decimal numbers of {@code line} from {@code from} on. */
   private static long[] numbers(String line, int from) {
-    long[] out = new long[16];
+    long[] out = new long[20];
     int count = 0;
     int i = from;
     int n = line.length();
@@ -108,58 +188,5 @@ final class ProcParsers {
       out[count++] = value;
     }
     return Arrays.copyOf(out, count);
-  }
-
-  /**
-   * Parses {@code /proc/diskstats} into cumulative bytes read and written per device name ({@code
-   * vda}, {@code vda1}, {@code dm-0}). Malformed lines are skipped.
-   */
-  static Map<String, HostReading.DeviceIo> diskStats(String text) {
-    Map<String, HostReading.DeviceIo> out = new HashMap<>();
-    for (String line : text.split("\n", -1)) {
-      String[] f = line.trim().split("\\s+", -1);
-      if (f.length < 10) {
-        continue;
-      }
-      try {
-        long read = Long.parseLong(f[5]) * SECTOR_BYTES;
-        long written = Long.parseLong(f[9]) * SECTOR_BYTES;
-        out.put(f[2], new HostReading.DeviceIo(f[2], read, written));
-      } catch (NumberFormatException e) {
-        // not a device line
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Parses {@code /proc/net/dev} into cumulative traffic per interface, skipping the loopback
-   * interface (fr-monitor's own API traffic would dominate it) and malformed lines.
-   */
-  static List<HostReading.Interface> netDev(String text) {
-    List<HostReading.Interface> out = new ArrayList<>();
-    for (String line : text.split("\n", -1)) {
-      int colon = line.indexOf(':');
-      if (colon < 0) {
-        continue;
-      }
-      String name = line.substring(0, colon).trim();
-      String[] f = line.substring(colon + 1).trim().split("\\s+", -1);
-      if (name.equals("lo") || f.length < 11) {
-        continue;
-      }
-      try {
-        out.add(
-            new HostReading.Interface(
-                name,
-                Long.parseLong(f[0]),
-                Long.parseLong(f[8]),
-                Long.parseLong(f[2]),
-                Long.parseLong(f[10])));
-      } catch (NumberFormatException e) {
-        // a header line
-      }
-    }
-    return out;
   }
 }
