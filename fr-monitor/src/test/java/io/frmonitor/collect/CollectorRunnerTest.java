@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,10 @@ class CollectorRunnerTest {
   }
 
   private CollectorRunner runner() {
+    return runner(() -> 0.5); // the middle of the jitter range: no jitter
+  }
+
+  private CollectorRunner runner(DoubleSupplier random) {
     return new CollectorRunner(
         poller,
         registry,
@@ -42,7 +47,7 @@ class CollectorRunnerTest {
         executor,
         new RetryPolicy(INTERVAL, Duration.ofSeconds(60), 5),
         TIMEOUT,
-        () -> 0.5, // no jitter
+        random,
         () -> attempted.set(true));
   }
 
@@ -214,17 +219,7 @@ class CollectorRunnerTest {
   @Test
   void jitterSpreadsTheDelayByUpToTenPercent() {
     poller.publishes("a", 1);
-    CollectorRunner early =
-        new CollectorRunner(
-            poller,
-            registry,
-            scheduler,
-            executor,
-            new RetryPolicy(INTERVAL, Duration.ofSeconds(60), 5),
-            TIMEOUT,
-            () -> 0.0,
-            () -> {});
-    early.start();
+    runner(() -> 0.0).start();
     executor.runAll();
     pass(Duration.ZERO);
 
