@@ -79,10 +79,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void javalinJettyAndJacksonStayInTheApi() {
+  void javalinJettyAndJacksonStayInTheApiAndTheCodec() {
     confined("io.javalin..", "io.frmonitor.api..");
     confined("org.eclipse.jetty..", "io.frmonitor.api..");
-    confined("com.fasterxml.jackson..", "io.frmonitor.api..");
+    confined("com.fasterxml.jackson..", "io.frmonitor.api..", "io.frmonitor.codec..");
   }
 
   @Test
@@ -90,14 +90,14 @@ class ArchitectureTest {
     confined("io.prometheus..", "io.frmonitor.export..");
   }
 
-  private static void confined(String library, String home) {
+  private static void confined(String library, String... homes) {
     noClasses()
         .that()
-        .resideOutsideOfPackage(home)
+        .resideOutsideOfPackages(homes)
         .should()
         .dependOnClassesThat()
         .resideInAPackage(library)
-        .because(library + " is adapted in " + home + " only")
+        .because(library + " is adapted in " + String.join(", ", homes) + " only")
         .check(CLASSES);
   }
 }
