@@ -107,6 +107,8 @@ def expect(value):
 cases = {
     "clients_status_active": ["obama", "biden"],
     "clients_status_empty": [],
+    "clients_status_obama": ["obama"],
+    "clients_status_biden": ["biden"],
     "clients_status_many": [f"ci_user{i:05d}" for i in range(1000)],
     "frame": frame(),
     "face_result_float64": face_result(np.float64(0.71)),

@@ -86,6 +86,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void jedisStaysInTheRedisCollector() {
+    confined("redis.clients..", "io.frmonitor.collect.redis..");
+  }
+
+  @Test
   void prometheusClientStaysInTheExporter() {
     confined("io.prometheus..", "io.frmonitor.export..");
   }

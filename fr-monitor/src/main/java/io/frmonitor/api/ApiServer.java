@@ -32,6 +32,8 @@ public final class ApiServer implements AutoCloseable {
           "/readyz",
           "/metrics/system",
           "/metrics/gpu",
+          "/metrics/clients",
+          "/metrics/actions",
           "/history",
           "/prometheus",
           "/openapi.json",
@@ -42,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final MetricRegistry registry;
   private final BooleanSupplier ready;
+  private final int eventCapacity;
   private final Optional<PrometheusBridge> prometheus;
   private final byte[] openApi = resource("openapi.json");
   private final byte[] docsPage = resource("docs.html");
@@ -57,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
       BooleanSupplier ready,
       Optional<PrometheusBridge> prometheus) {
     this.registry = registry;
+    this.eventCapacity = registry.events().capacity();
     this.ready = ready;
     this.prometheus = prometheus;
     this.app = Javalin.create(config -> configure(config, http));
@@ -76,6 +80,8 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/readyz", this::readiness);
     config.routes.get("/metrics/system", metrics::system);
     config.routes.get("/metrics/gpu", metrics::gpu);
+    config.routes.get("/metrics/clients", metrics::clients);
+    config.routes.get("/metrics/actions", new EventsRoutes(registry, eventCapacity)::actions);
     config.routes.get("/history", history::history);
     config.routes.get("/prometheus", this::prometheus);
     config.routes.get("/openapi.json", ctx -> Responses.json(ctx, openApi));

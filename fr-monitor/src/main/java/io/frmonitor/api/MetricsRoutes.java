@@ -50,6 +50,16 @@ final class MetricsRoutes {
     Responses.json(ctx, gpuCache.get(key, () -> Json.bytes(GpuDto.of(latest, status, null))));
   }
 
+  void clients(Context ctx) {
+    ClientQuery query =
+        ClientQuery.parse(
+            ctx.queryParam("state"),
+            ctx.queryParam("q"),
+            ctx.queryParam("offset"),
+            ctx.queryParam("limit"));
+    Responses.json(ctx, ClientsDto.of(registry.latest(Families.CLIENTS), query));
+  }
+
   private Optional<Duration> window(Context ctx) {
     return WindowQuery.parse(ctx.queryParam("window"), registry.historyWindow());
   }

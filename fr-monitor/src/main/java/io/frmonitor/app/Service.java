@@ -1,12 +1,15 @@
 package io.frmonitor.app;
 
 import io.frmonitor.api.ApiServer;
+import io.frmonitor.codec.DecodeLimits;
+import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.CollectorRuntime;
 import io.frmonitor.collect.ExecutorTaskScheduler;
 import io.frmonitor.collect.Poller;
 import io.frmonitor.collect.RetryPolicy;
 import io.frmonitor.collect.gpu.GpuPoller;
 import io.frmonitor.collect.host.HostPoller;
+import io.frmonitor.collect.redis.ClientStatePoller;
 import io.frmonitor.config.Settings;
 import io.frmonitor.export.PrometheusBridge;
 import io.frmonitor.registry.MetricRegistry;
@@ -38,10 +41,14 @@ final class Service implements AutoCloseable {
             settings.maxSeries(),
             settings.eventLogSize(),
             poll.multipliedBy(3).plus(settings.collectTimeout()));
+    PayloadDecoder decoder =
+        new PayloadDecoder(
+            new DecodeLimits(settings.payload().maxBytes(), settings.payload().maxDepth()));
     List<Poller> pollers =
         List.of(
             HostPoller.create(clock, processStart),
-            GpuPoller.create(settings.gpu(), System.getenv("PATH"), settings.collectTimeout()));
+            GpuPoller.create(settings.gpu(), System.getenv("PATH"), settings.collectTimeout()),
+            ClientStatePoller.create(settings.redis(), decoder, clock, settings.collectTimeout()));
     scheduler = new ExecutorTaskScheduler();
     runtime =
         new CollectorRuntime(

@@ -19,6 +19,7 @@ public record Settings(
     int maxSeries,
     String logLevel,
     RedisSettings redis,
+    PayloadSettings payload,
     RabbitSettings rabbit,
     MinioSettings minio) {
 
@@ -35,6 +36,7 @@ public record Settings(
         maxSeries,
         logLevel,
         redis,
+        payload,
         rabbit,
         minio);
   }
@@ -60,11 +62,23 @@ public record Settings(
     out.put(Variable.MONITORING_REDIS_HOST, redis.host());
     out.put(Variable.MONITORING_REDIS_PORT, Integer.toString(redis.port()));
     out.put(Variable.MONITORING_REDIS_DB, Integer.toString(redis.database()));
+    out.put(Variable.MONITORING_REDIS_USERNAME, redis.username());
+    out.put(Variable.MONITORING_REDIS_PASSWORD, redis.password().masked());
+    out.put(Variable.MONITORING_REDIS_CLIENTS_KEY, redis.clientsKey());
+    out.put(Variable.MONITORING_REDIS_STATE_KEYS, pairs(redis.stateKeys()));
+    out.put(Variable.MONITORING_PAYLOAD_MAX_BYTES, Long.toString(payload.maxBytes()));
+    out.put(Variable.MONITORING_PAYLOAD_MAX_DEPTH, Integer.toString(payload.maxDepth()));
     out.put(Variable.MONITORING_RMQ_URL, rabbit.maskedUrl());
     out.put(Variable.MONITORING_MINIO_ENDPOINT, minio.endpoint());
     out.put(Variable.MONITORING_MINIO_ACCESS_KEY, minio.accessKey().masked());
     out.put(Variable.MONITORING_MINIO_SECRET_KEY, minio.secretKey().masked());
     out.put(Variable.MONITORING_MINIO_SECURE, Boolean.toString(minio.secure()));
     return out;
+  }
+
+  private static String pairs(Map<String, String> map) {
+    StringBuilder b = new StringBuilder();
+    map.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
+    return b.toString();
   }
 }

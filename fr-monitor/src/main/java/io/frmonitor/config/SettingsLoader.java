@@ -20,6 +20,8 @@ public final class SettingsLoader {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
   private static final long MAX_HISTORY_POINTS = 100_000;
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\-\\[\\]]{1,253}");
+  private static final Pattern PAIR = Pattern.compile("[^\\s=,]+");
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*([KkMmGg](?:i?[Bb])?)?");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-]{1,253}:\\d{1,5}");
 
   private final Map<String, String> env;
@@ -45,16 +47,78 @@ public final class SettingsLoader {
         intIn(Variable.MONITORING_EVENT_LOG_SIZE, 10, 1_000_000),
         intIn(Variable.MONITORING_MAX_SERIES, 100, 1_000_000),
         logLevel(),
-        new RedisSettings(
-            host(Variable.MONITORING_REDIS_HOST),
-            port(Variable.MONITORING_REDIS_PORT),
-            intIn(Variable.MONITORING_REDIS_DB, 0, 1023)),
+        redis(),
+        new PayloadSettings(
+            size(Variable.MONITORING_PAYLOAD_MAX_BYTES, 1024, 256L << 20),
+            intIn(Variable.MONITORING_PAYLOAD_MAX_DEPTH, 4, 1000)),
         new RabbitSettings(amqpUrl()),
         new MinioSettings(
             hostPort(Variable.MONITORING_MINIO_ENDPOINT),
             new Secret(raw(Variable.MONITORING_MINIO_ACCESS_KEY)),
             new Secret(raw(Variable.MONITORING_MINIO_SECRET_KEY)),
             bool(Variable.MONITORING_MINIO_SECURE)));
+  }
+
+  private RedisSettings redis() {
+    return new RedisSettings(
+        host(Variable.MONITORING_REDIS_HOST),
+        port(Variable.MONITORING_REDIS_PORT),
+        intIn(Variable.MONITORING_REDIS_DB, 0, 1023),
+        raw(Variable.MONITORING_REDIS_USERNAME),
+        new Secret(raw(Variable.MONITORING_REDIS_PASSWORD)),
+        keyName(Variable.MONITORING_REDIS_CLIENTS_KEY),
+        pairs(Variable.MONITORING_REDIS_STATE_KEYS));
+  }
+
+  private String keyName(Variable v) {
+    String value = raw(v);
+    if (value.isEmpty()
+        || value.length() > 512
+        || value.chars().anyMatch(Character::isWhitespace)) {
+      throw invalid(v, value);
+    }
+    return value;
+  }
+
+  /** {@code a=b,c=d}; names and keys without spaces; empty means none. */
+  private Map<String, String> pairs(Variable v) {
+    String value = raw(v);
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (value.isEmpty()) {
+      return out;
+    }
+    for (String pair : value.split(",", -1)) {
+      int eq = pair.indexOf('=');
+      String k = eq < 0 ? "" : pair.substring(0, eq).trim();
+      String key = eq < 0 ? "" : pair.substring(eq + 1).trim();
+      if (k.isEmpty() || key.isEmpty() || out.containsKey(k) || !PAIR.matcher(k + key).matches()) {
+        throw invalid(v, value);
+      }
+      out.put(k, key);
+    }
+    return out;
+  }
+
+  /** A size in bytes: a number, or a number with KiB, MiB or GiB. */
+  private int size(Variable v, long min, long max) {
+    String value = raw(v);
+    java.util.regex.Matcher m = SIZE.matcher(value);
+    if (!m.matches()) {
+      throw invalid(v, value);
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+    long bytes =
+        switch (unit) {
+          case "kib", "k", "kb" -> n << 10;
+          case "mib", "m", "mb" -> n << 20;
+          case "gib", "g", "gb" -> n << 30;
+          default -> n;
+        };
+    if (bytes < min || bytes > max) {
+      throw invalid(v, value);
+    }
+    return (int) bytes;
   }
 
   private String raw(Variable v) {

@@ -30,6 +30,20 @@ public enum Variable {
   MONITORING_REDIS_HOST("127.0.0.1", "a host name or IP address", "fr-server Redis host"),
   MONITORING_REDIS_PORT("6379", "a port number 1-65535", "fr-server Redis port"),
   MONITORING_REDIS_DB("0", "an integer 0-1023", "fr-server Redis database index"),
+  MONITORING_REDIS_USERNAME("", "an ACL user name (empty: the default user)", "Redis user"),
+  MONITORING_REDIS_PASSWORD("", "the password of that user (empty: none)", "Redis password", true),
+  MONITORING_REDIS_CLIENTS_KEY(
+      "Clients_status", "a Redis key name", "The hash holding the client-state lists"),
+  MONITORING_REDIS_STATE_KEYS(
+      "",
+      "field=key pairs such as active_clients=fr:active,blocked_clients=fr:blocked (empty: read"
+          + " the hash)",
+      "Separate Redis keys (sets, lists or pickled/JSON strings) instead of the hash"),
+  MONITORING_PAYLOAD_MAX_BYTES(
+      "8MiB",
+      "a size such as 8MiB, 512KiB or a number of bytes, 1KiB-256MiB",
+      "Largest payload decoded"),
+  MONITORING_PAYLOAD_MAX_DEPTH("64", "an integer 4-1000", "Deepest payload nesting decoded"),
   MONITORING_RMQ_URL(
       "amqp://guest:guest@127.0.0.1:5672/",
       "an amqp:// or amqps:// URL such as amqp://user:pass@host:5672/",

@@ -1,5 +1,8 @@
 package io.frmonitor.export;
 
+import io.frmonitor.model.ClientFlag;
+import io.frmonitor.model.ClientState;
+import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.DiskUsage;
 import io.frmonitor.model.Families;
@@ -39,6 +42,7 @@ final class RegistryCollector implements MultiCollector {
     SnapshotBuilder b = new SnapshotBuilder();
     fresh(registry.latest(Families.SYSTEM)).ifPresent(s -> host(b, s));
     fresh(registry.latest(Families.GPU)).ifPresent(s -> gpu(b, s));
+    fresh(registry.latest(Families.CLIENTS)).ifPresent(s -> clients(b, s));
     registry.statuses().values().forEach(s -> collector(b, s));
     b.gauge("fr_registry_series", "History series held in memory.", registry.allSeries().size());
     b.counter(
@@ -174,6 +178,59 @@ final class RegistryCollector implements MultiCollector {
       b.gauge(
           "fr_gpu_processes", "Compute processes on the GPU.", d.processes().size(), "gpu", gpu);
     }
+  }
+
+  private static void clients(SnapshotBuilder b, ClientsSnapshot s) {
+    for (ClientFlag f : ClientFlag.values()) {
+      if (f != ClientFlag.TO_CLOSE) {
+        b.gauge(
+            "fr_gateway_client_count",
+            "Client names in a Clients_status list (a client may be in several).",
+            s.count(f),
+            "state",
+            f.label());
+      }
+    }
+    for (ClientState state : ClientState.values()) {
+      if (state != ClientState.NONE) {
+        b.gauge(
+            "fr_clients_by_display_state",
+            "Clients by display state (blocked > paused > active > internet_error > deactivated).",
+            s.count(state),
+            "state",
+            state.label());
+      }
+    }
+    b.gauge(
+        "fr_client_anomalies",
+        "Clients in a known inconsistent state.",
+        s.anomalies().blockedAndActiveTotal(),
+        "kind",
+        "blocked_and_active");
+    b.gauge(
+        "fr_client_anomalies",
+        "Clients in a known inconsistent state.",
+        s.anomalies().activeAfterBlockTotal(),
+        "kind",
+        "active_after_block");
+    s.transitions()
+        .totals()
+        .forEach(
+            (from, tos) ->
+                tos.forEach(
+                    (to, n) ->
+                        b.counter(
+                            "fr_client_state_transitions",
+                            "Client display-state changes seen since start.",
+                            n,
+                            "from",
+                            from.label(),
+                            "to",
+                            to.label())));
+    b.counter(
+        "fr_client_state_events_suppressed",
+        "State changes not written to the event log because one cycle had too many.",
+        s.transitions().suppressed());
   }
 
   private static void collector(SnapshotBuilder b, CollectorStatus s) {

@@ -44,6 +44,10 @@ public final class EventLog {
     return out;
   }
 
+  public int capacity() {
+    return capacity;
+  }
+
   public synchronized int size() {
     return events.size();
   }

@@ -148,6 +148,7 @@ public final class MetricRegistry implements MetricSink {
     return droppedSeries.get();
   }
 
+  @Override
   public void appendEvent(Event event) {
     events.append(event);
     notifyAll(l -> l.onEvent(event));

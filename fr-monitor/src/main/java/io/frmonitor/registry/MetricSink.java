@@ -1,5 +1,6 @@
 package io.frmonitor.registry;
 
+import io.frmonitor.model.Event;
 import io.frmonitor.model.Family;
 import java.util.Map;
 
@@ -14,4 +15,7 @@ public interface MetricSink {
    * must start with the family's {@link Family#seriesPrefix()}; non-finite values are skipped.
    */
   <T> void publish(Family<T> family, T snapshot, Map<String, Double> series);
+
+  /** Appends an event (a state transition, an action) to the bounded event log. */
+  void appendEvent(Event event);
 }

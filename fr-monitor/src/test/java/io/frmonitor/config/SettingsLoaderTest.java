@@ -20,7 +20,12 @@ class SettingsLoaderTest {
     assertThat(s.collectTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(s.gpu()).isEqualTo(GpuMode.AUTO);
     assertThat(s.prometheusEnabled()).isTrue();
-    assertThat(s.redis()).isEqualTo(new RedisSettings("127.0.0.1", 6379, 0));
+    assertThat(s.redis().host()).isEqualTo("127.0.0.1");
+    assertThat(s.redis().port()).isEqualTo(6379);
+    assertThat(s.redis().database()).isZero();
+    assertThat(s.redis().clientsKey()).isEqualTo("Clients_status");
+    assertThat(s.redis().stateKeys()).isEmpty();
+    assertThat(s.payload()).isEqualTo(new PayloadSettings(8 << 20, 64));
     assertThat(s.rabbit().url().toString()).isEqualTo("amqp://guest:guest@127.0.0.1:5672/");
   }
 
@@ -79,7 +84,13 @@ class SettingsLoaderTest {
         "MONITORING_MINIO_ENDPOINT|minio|host:port of the MinIO S3 API",
         "MONITORING_MINIO_SECURE|2|true or false",
         "MONITORING_EVENT_LOG_SIZE|5|an integer 10-1000000",
-        "MONITORING_LOG_LEVEL|loud|one of error, warn"
+        "MONITORING_LOG_LEVEL|loud|one of error, warn",
+        "MONITORING_REDIS_CLIENTS_KEY|two words|a Redis key name",
+        "MONITORING_REDIS_STATE_KEYS|active_clients|field=key pairs",
+        "MONITORING_REDIS_STATE_KEYS|a=x,a=y|field=key pairs",
+        "MONITORING_PAYLOAD_MAX_BYTES|lots|a size such as 8MiB",
+        "MONITORING_PAYLOAD_MAX_BYTES|1GiB|a size such as 8MiB",
+        "MONITORING_PAYLOAD_MAX_DEPTH|2|an integer 4-1000"
       })
   void badValueStopsWithTheVariableNameAndExpectedForm(
       String variable, String value, String expected) {
@@ -89,6 +100,23 @@ class SettingsLoaderTest {
         .hasMessageContaining(expected)
         .satisfies(e -> assertThat(((ConfigException) e).variable()).isEqualTo(variable))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void redisKeysModeAndPayloadSizesParse() {
+    Settings s =
+        SettingsLoader.load(
+            Map.of(
+                "MONITORING_REDIS_STATE_KEYS",
+                    "active_clients=fr:active, blocked_clients=fr:blocked",
+                "MONITORING_PAYLOAD_MAX_BYTES", "512KiB",
+                "MONITORING_REDIS_PASSWORD", "pw"));
+    assertThat(s.redis().stateKeys())
+        .containsExactly(
+            Map.entry("active_clients", "fr:active"), Map.entry("blocked_clients", "fr:blocked"));
+    assertThat(s.payload().maxBytes()).isEqualTo(512 * 1024);
+    assertThat(s.describe().get(Variable.MONITORING_REDIS_PASSWORD)).isEqualTo("***");
+    assertThat(s.redis().describe()).doesNotContain("pw");
   }
 
   @Test

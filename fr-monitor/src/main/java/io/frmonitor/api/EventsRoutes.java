@@ -1,0 +1,41 @@
+package io.frmonitor.api;
+
+import io.frmonitor.model.Event;
+import io.frmonitor.registry.MetricRegistry;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /metrics/actions?limit=N&kind=K}: the event log, newest first — client state changes,
+ * collector status changes, and (with later collectors) actions and alerts. Each event is {@code
+ * {"timestamp", "time", "kind", ...its fields}}.
+ */
+final class EventsRoutes {
+  static final int DEFAULT_LIMIT = 100;
+
+  private final MetricRegistry registry;
+  private final int capacity;
+
+  EventsRoutes(MetricRegistry registry, int capacity) {
+    this.registry = registry;
+    this.capacity = capacity;
+  }
+
+  void actions(Context ctx) {
+    int limit = ClientQuery.integer("limit", ctx.queryParam("limit"), DEFAULT_LIMIT, 1, capacity);
+    String kind = ctx.queryParam("kind");
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (Event e : registry.events().newest(limit, kind == null || kind.isBlank() ? null : kind)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("timestamp", e.time().toEpochMilli());
+      m.put("time", e.time().toString());
+      m.put("kind", e.kind());
+      new java.util.TreeMap<>(e.fields()).forEach(m::putIfAbsent);
+      events.add(m);
+    }
+    Responses.json(ctx, Map.of("events", events));
+  }
+}

@@ -1,0 +1,101 @@
+package io.frmonitor.collect.redis;
+
+import io.frmonitor.codec.PayloadDecoder;
+import io.frmonitor.collect.PollOutcome;
+import io.frmonitor.collect.Poller;
+import io.frmonitor.config.RedisSettings;
+import io.frmonitor.model.ClientAnomalies;
+import io.frmonitor.model.ClientFlag;
+import io.frmonitor.model.ClientsSnapshot;
+import io.frmonitor.model.Event;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.Family;
+import io.frmonitor.model.TransitionCounts;
+import io.frmonitor.registry.MetricSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The client-state collector ({@code redis}): reads the fr-server's {@code Clients_status} hash (or
+ * configured keys) each interval, publishes the {@code clients} family and logs display-state
+ * transitions. Undecodable fields make it {@code degraded} with the field named, the others are
+ * still served; an unreachable Redis or a wrongly typed key fails the run ({@code down}, values
+ * stale), and it recovers on its own.
+ *
+ * <p>Thread safety: confined to its runner's thread.
+ */
+public final class ClientStatePoller implements Poller {
+  /** How long a client may stay active after being blocked before it counts as a stale entry. */
+  static final Duration STALE_AFTER_BLOCK = Duration.ofSeconds(30);
+
+  private final StatusSource source;
+  private final StatusDecoder decoder;
+  private final TransitionTracker tracker;
+  private final Clock clock;
+  private ClientTable table;
+
+  ClientStatePoller(StatusSource source, PayloadDecoder decoder, Clock clock) {
+    this.source = source;
+    this.decoder = new StatusDecoder(decoder);
+    this.tracker = new TransitionTracker(STALE_AFTER_BLOCK);
+    this.clock = clock;
+  }
+
+  public static ClientStatePoller create(
+      RedisSettings settings, PayloadDecoder decoder, Clock clock, Duration timeout) {
+    return new ClientStatePoller(new RedisStatusSource(settings, timeout), decoder, clock);
+  }
+
+  @Override
+  public String name() {
+    return "redis";
+  }
+
+  @Override
+  public Set<Family<?>> families() {
+    return Set.of(Families.CLIENTS);
+  }
+
+  @Override
+  public PollOutcome poll(MetricSink sink) throws Exception {
+    StatusDecoder.Decoded decoded = decoder.decode(source.read());
+    if (table == null || decoded.changed()) {
+      table = ClientTable.of(decoded.members());
+    }
+    Instant now = clock.instant();
+    List<Event> events = tracker.update(table, now);
+    ClientAnomalies anomalies = tracker.anomalies(table, now);
+    ClientsSnapshot snapshot =
+        new ClientsSnapshot(
+            table.names,
+            table.flags,
+            anomalies,
+            new TransitionCounts(tracker.totals(), tracker.suppressed()),
+            decoded.problems(),
+            source.describe());
+    events.forEach(sink::appendEvent);
+    sink.publish(Families.CLIENTS, snapshot, series(snapshot));
+    return decoded.problems().isEmpty()
+        ? PollOutcome.ok()
+        : PollOutcome.degraded("undecodable " + String.join("; ", decoded.problems()));
+  }
+
+  static Map<String, Double> series(ClientsSnapshot s) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (ClientFlag f : ClientFlag.values()) {
+      out.put("clients." + f.field(), (double) s.count(f));
+    }
+    out.put("clients.blocked_and_active", (double) s.anomalies().blockedAndActiveTotal());
+    return out;
+  }
+
+  @Override
+  public void close() {
+    source.close();
+  }
+}
