@@ -184,7 +184,7 @@ final class RegistryCollector implements MultiCollector {
     for (ClientFlag f : ClientFlag.values()) {
       if (f != ClientFlag.TO_CLOSE) {
         b.gauge(
-            "fr_gateway_client_count",
+            "fr_gateway_clients",
             "Client names in a Clients_status list (a client may be in several).",
             s.count(f),
             "state",

@@ -352,6 +352,94 @@ class ApiServerTest {
     assertThat(get("/docs/index.html").statusCode()).isEqualTo(404);
   }
 
+  private void publishClients() {
+    String[] names = {"biden", "bush", "carter", "obama"};
+    byte[] flags = {
+      (byte) io.frmonitor.model.ClientFlag.ACTIVE.bit(),
+      (byte) io.frmonitor.model.ClientFlag.DEACTIVATED.bit(),
+      (byte)
+          (io.frmonitor.model.ClientFlag.PAUSED.bit() | io.frmonitor.model.ClientFlag.ACTIVE.bit()),
+      (byte)
+          (io.frmonitor.model.ClientFlag.BLOCKED.bit() | io.frmonitor.model.ClientFlag.ACTIVE.bit())
+    };
+    registry.publish(
+        Families.CLIENTS,
+        new io.frmonitor.model.ClientsSnapshot(
+            names,
+            flags,
+            new io.frmonitor.model.ClientAnomalies(List.of("obama"), 1, List.of(), 0),
+            io.frmonitor.model.TransitionCounts.NONE,
+            List.of(),
+            "redis://127.0.0.1:6379/0 Clients_status"),
+        Map.of());
+  }
+
+  @Test
+  void clientsHaveCountsStatesFlagsAndAnomalies() throws Exception {
+    publishClients();
+    JsonNode c = json("/metrics/clients", 200);
+    assertThat(c.path("active_clients").asInt()).isEqualTo(3);
+    assertThat(c.path("paused_clients").asInt()).isEqualTo(1);
+    assertThat(c.path("blocked_clients").asInt()).isEqualTo(1);
+    assertThat(c.path("deactivated_clients").asInt()).isEqualTo(1);
+    assertThat(c.path("internet_error_clients").asInt()).isZero();
+    assertThat(c.path("states").path("active").asInt()).isEqualTo(1);
+    assertThat(c.path("clients").get(3).path("name").asText()).isEqualTo("obama");
+    assertThat(c.path("clients").get(3).path("state").asText()).isEqualTo("blocked");
+    assertThat(c.path("clients").get(3).path("flags").toString())
+        .isEqualTo("[\"active\",\"blocked\"]");
+    assertThat(c.path("anomalies").path("blocked_and_active").toString()).isEqualTo("[\"obama\"]");
+  }
+
+  @Test
+  void clientsFilterByStateAndNameAndPage() throws Exception {
+    publishClients();
+    JsonNode active = json("/metrics/clients?state=active,paused", 200);
+    assertThat(active.path("matched").asInt()).isEqualTo(2);
+    assertThat(active.path("clients").get(0).path("name").asText()).isEqualTo("biden");
+    JsonNode named = json("/metrics/clients?q=BU", 200);
+    assertThat(named.path("clients").size()).isEqualTo(1);
+    JsonNode page = json("/metrics/clients?offset=1&limit=2", 200);
+    assertThat(page.path("clients").size()).isEqualTo(2);
+    assertThat(page.path("clients").get(0).path("name").asText()).isEqualTo("bush");
+    assertThat(json("/metrics/clients?state=sleeping", 400).path("message").asText())
+        .contains("state 'sleeping'");
+    assertThat(json("/metrics/clients?limit=0", 400).path("message").asText())
+        .contains("limit must be an integer 1-10000");
+  }
+
+  @Test
+  void clientsBeforeTheFirstCollectionAreNullNotZero() throws Exception {
+    JsonNode c = json("/metrics/clients", 200);
+    assertThat(c.path("stale").asBoolean()).isTrue();
+    assertThat(c.path("active_clients").isNull()).isTrue();
+  }
+
+  @Test
+  void actionsListEventsNewestFirstWithTheirFields() throws Exception {
+    registry.appendEvent(
+        new io.frmonitor.model.Event(
+            clock.instant(),
+            "client_state_change",
+            Map.of("client", "obama", "from", "active", "to", "blocked")));
+    clock.advance(Duration.ofSeconds(1));
+    registry.appendEvent(
+        new io.frmonitor.model.Event(
+            clock.instant(),
+            "client_state_change",
+            Map.of("client", "biden", "from", "none", "to", "active")));
+    JsonNode events = json("/metrics/actions?limit=10", 200).path("events");
+    assertThat(events.size()).isEqualTo(2);
+    assertThat(events.get(0).path("client").asText()).isEqualTo("biden");
+    assertThat(events.get(0).path("kind").asText()).isEqualTo("client_state_change");
+    assertThat(events.get(0).path("timestamp").asLong()).isEqualTo(clock.millis());
+    assertThat(events.get(1).path("to").asText()).isEqualTo("blocked");
+    assertThat(json("/metrics/actions?limit=1", 200).path("events").size()).isEqualTo(1);
+    assertThat(json("/metrics/actions?kind=alert", 200).path("events").size()).isZero();
+    assertThat(json("/metrics/actions?limit=-3", 400).path("error").asText())
+        .isEqualTo("bad_request");
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
