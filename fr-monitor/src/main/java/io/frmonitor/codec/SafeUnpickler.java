@@ -3,7 +3,6 @@ package io.frmonitor.codec;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,10 +32,11 @@ final class SafeUnpickler {
   private final ArrayList<Object> stack = new ArrayList<>();
   private int[] marks = new int[16];
   private int markCount;
-  private final Map<Long, Object> memo = new HashMap<>();
+  private final Memo memo;
 
   private SafeUnpickler(byte[] data) {
     this.data = data;
+    this.memo = new Memo(data.length);
   }
 
   /** Runs the pickle and returns its (still mutable) result. */
@@ -118,9 +118,9 @@ final class SafeUnpickler {
       case 'h' -> push(memoGet(u1()));
       case 'j' -> push(memoGet(u4()));
       case 'p' -> memo.put(Long.parseLong(line()), peek());
-      case 'q' -> memo.put((long) u1(), peek());
+      case 'q' -> memo.put(u1(), peek());
       case 'r' -> memo.put(u4(), peek());
-      case 0x94 -> memo.put((long) memo.size(), peek());
+      case 0x94 -> memo.put(memo.size(), peek());
       default -> objects(op);
     }
   }

@@ -37,7 +37,7 @@ public final class ClientStatePoller implements Poller {
   private final StatusDecoder decoder;
   private final TransitionTracker tracker;
   private final Clock clock;
-  private ClientTable table;
+  private ClientTable table = ClientTable.EMPTY;
 
   ClientStatePoller(StatusSource source, PayloadDecoder decoder, Clock clock) {
     this.source = source;
@@ -63,8 +63,8 @@ public final class ClientStatePoller implements Poller {
 
   @Override
   public PollOutcome poll(MetricSink sink) throws Exception {
-    StatusDecoder.Decoded decoded = decoder.decode(source.read());
-    if (table == null || decoded.changed()) {
+    StatusDecoder.Decoded decoded = decoder.decode(source.read(), table.names);
+    if (decoded.changed()) {
       table = ClientTable.of(decoded.members());
     }
     Instant now = clock.instant();

@@ -1,12 +1,18 @@
 package io.frmonitor.collect.redis;
 
 import io.frmonitor.model.ClientFlag;
-import java.util.HashMap;
-import java.util.List;
+import io.frmonitor.model.ClientsSnapshot;
+import java.util.Arrays;
 import java.util.Map;
 
-/** Builds the sorted name array and flag masks from the name lists per flag. Pure. */
+/**
+ * The distinct client names in {@link ClientsSnapshot#ORDER} and one flag mask per name, merged
+ * from each flag's sorted name array in one pass (no hash map: 100,000 names would cost megabytes
+ * of entries). Pure.
+ */
 final class ClientTable {
+  static final ClientTable EMPTY = new ClientTable(new String[0], new byte[0]);
+
   final String[] names;
   final byte[] flags;
 
@@ -15,20 +21,60 @@ final class ClientTable {
     this.flags = flags;
   }
 
-  static ClientTable of(Map<ClientFlag, List<String>> members) {
-    Map<String, Integer> masks = new HashMap<>();
-    for (Map.Entry<ClientFlag, List<String>> e : members.entrySet()) {
-      int bit = e.getKey().bit();
-      for (String name : e.getValue()) {
-        masks.merge(name, bit, (a, b) -> a | b);
+  /** Merges the per-flag arrays, each sorted (repeats allowed). */
+  static ClientTable of(Map<ClientFlag, String[]> members) {
+    Map<ClientFlag, String[]> nonEmpty = new java.util.EnumMap<>(ClientFlag.class);
+    members.forEach(
+        (flag, names) -> {
+          if (names.length > 0) {
+            nonEmpty.put(flag, names);
+          }
+        });
+    ClientFlag[] flagOf = nonEmpty.keySet().toArray(new ClientFlag[0]);
+    String[][] lists = new String[flagOf.length][];
+    int total = 0;
+    for (int f = 0; f < flagOf.length; f++) {
+      lists[f] = nonEmpty.get(flagOf[f]);
+      total += lists[f].length;
+    }
+    int[] at = new int[lists.length];
+    String[] names = new String[total];
+    byte[] flags = new byte[total];
+    int n = 0;
+    while (true) {
+      String next = smallestHead(lists, at);
+      if (next == null) {
+        break;
+      }
+      int mask = 0;
+      for (int f = 0; f < lists.length; f++) {
+        while (at[f] < lists[f].length && sameName(lists[f][at[f]], next)) {
+          mask |= flagOf[f].bit();
+          at[f]++;
+        }
+      }
+      names[n] = next;
+      flags[n] = (byte) mask;
+      n++;
+    }
+    return new ClientTable(Arrays.copyOf(names, n), Arrays.copyOf(flags, n));
+  }
+
+  @SuppressWarnings("ReferenceEquality") // shared instances compare by reference first, cheaply
+  private static boolean sameName(String a, String b) {
+    return a == b || a.equals(b);
+  }
+
+  @SuppressWarnings("ReferenceEquality") // a shared instance is equal without comparing
+  private static String smallestHead(String[][] lists, int[] at) {
+    String min = null;
+    for (int f = 0; f < lists.length; f++) {
+      if (at[f] < lists[f].length
+          && (min == null
+              || (lists[f][at[f]] != min && ClientsSnapshot.compare(lists[f][at[f]], min) < 0))) {
+        min = lists[f][at[f]];
       }
     }
-    String[] names = masks.keySet().toArray(new String[0]);
-    java.util.Arrays.sort(names);
-    byte[] flags = new byte[names.length];
-    for (int i = 0; i < names.length; i++) {
-      flags[i] = (byte) (int) masks.get(names[i]);
-    }
-    return new ClientTable(names, flags);
+    return min;
   }
 }

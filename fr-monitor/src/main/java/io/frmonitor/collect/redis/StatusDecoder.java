@@ -3,6 +3,7 @@ package io.frmonitor.collect.redis;
 import io.frmonitor.codec.DecodeResult;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.model.ClientFlag;
+import io.frmonitor.model.ClientsSnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -18,19 +19,31 @@ import java.util.Map;
  */
 final class StatusDecoder {
   private final PayloadDecoder decoder;
+  private static final String[] NONE = new String[0];
+
   private final Map<ClientFlag, Cached> cache = new EnumMap<>(ClientFlag.class);
 
   StatusDecoder(PayloadDecoder decoder) {
     this.decoder = decoder;
   }
 
-  /** Names per flag, the fields that could not be read (with why), and whether anything changed. */
-  record Decoded(Map<ClientFlag, List<String>> members, List<String> problems, boolean changed) {}
+  /**
+   * Names per flag (each array sorted, possibly with repeats), the fields that could not be read
+   * (with why), and whether anything changed.
+   */
+  record Decoded(Map<ClientFlag, String[]> members, List<String> problems, boolean changed) {}
 
-  private record Cached(FieldValue raw, List<String> names, String problem) {}
+  // names: sorted, never modified after decoding; the record is never compared
+  @SuppressWarnings("ArrayRecordComponent")
+  private record Cached(FieldValue raw, String[] names, String problem) {}
 
-  Decoded decode(Map<String, FieldValue> fields) {
-    Map<ClientFlag, List<String>> members = new EnumMap<>(ClientFlag.class);
+  /**
+   * Decodes the fields that changed. Names equal to one in {@code known} (sorted; the last cycle's
+   * names) are replaced by that instance, so 100,000 unchanged names are held once, not once per
+   * list and cycle.
+   */
+  Decoded decode(Map<String, FieldValue> fields, String[] known) {
+    Map<ClientFlag, String[]> members = new EnumMap<>(ClientFlag.class);
     List<String> problems = new ArrayList<>();
     boolean changed = false;
     for (ClientFlag flag : ClientFlag.values()) {
@@ -42,7 +55,7 @@ final class StatusDecoder {
       } else if (before != null && before.raw.equals(raw)) {
         now = before;
       } else {
-        now = decodeField(raw);
+        now = decodeField(raw, known);
       }
       changed |= !sameEntry(now, before);
       if (now == null) {
@@ -65,30 +78,53 @@ final class StatusDecoder {
     return a == b;
   }
 
-  private Cached decodeField(FieldValue raw) {
+  private Cached decodeField(FieldValue raw, String[] known) {
     if (raw instanceof FieldValue.Members m) {
-      return new Cached(raw, m.names(), null);
+      return new Cached(raw, sortedShared(m.names(), known), null);
     }
     if (raw instanceof FieldValue.WrongType w) {
-      return new Cached(
-          raw, List.of(), "key is a " + w.type() + ", expected a set, list or string");
+      return new Cached(raw, NONE, "key is a " + w.type() + ", expected a set, list or string");
     }
     DecodeResult result = decoder.decode(((FieldValue.Encoded) raw).bytes());
     if (result instanceof DecodeResult.Failed f) {
       return new Cached(
-          raw, List.of(), f.error().name().toLowerCase(java.util.Locale.ROOT) + ", " + f.detail());
+          raw, NONE, f.error().name().toLowerCase(java.util.Locale.ROOT) + ", " + f.detail());
     }
     Object value = ((DecodeResult.Decoded) result).value();
     if (!(value instanceof Collection<?> items)) {
-      return new Cached(raw, List.of(), "not a list of names");
+      return new Cached(raw, NONE, "not a list of names");
     }
-    List<String> names = new ArrayList<>(items.size());
+    String[] names = new String[items.size()];
+    int n = 0;
     for (Object item : items) {
       if (!(item instanceof String s)) {
-        return new Cached(raw, List.of(), "not a list of names");
+        return new Cached(raw, NONE, "not a list of names");
       }
-      names.add(s);
+      names[n++] = s;
     }
-    return new Cached(raw, names, null);
+    return new Cached(raw, sortedShared(names, known), null);
+  }
+
+  /**
+   * The names sorted by {@link ClientsSnapshot#ORDER}, each replaced by the equal instance in
+   * {@code known} (sorted the same way) where there is one.
+   */
+  static String[] sortedShared(List<String> names, String[] known) {
+    return sortedShared(names.toArray(new String[0]), known);
+  }
+
+  /** As {@link #sortedShared(List, String[])}, sorting {@code sorted} in place. */
+  static String[] sortedShared(String[] sorted, String[] known) {
+    ClientsSnapshot.sort(sorted);
+    int k = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      while (k < known.length && ClientsSnapshot.compare(known[k], sorted[i]) < 0) {
+        k++;
+      }
+      if (k < known.length && known[k].equals(sorted[i])) {
+        sorted[i] = known[k];
+      }
+    }
+    return sorted;
   }
 }

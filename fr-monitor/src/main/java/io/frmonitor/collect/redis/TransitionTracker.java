@@ -3,6 +3,7 @@ package io.frmonitor.collect.redis;
 import io.frmonitor.model.ClientAnomalies;
 import io.frmonitor.model.ClientFlag;
 import io.frmonitor.model.ClientState;
+import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.Event;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,15 +36,17 @@ final class TransitionTracker {
   }
 
   /** The transitions of this cycle, oldest state first, as events stamped {@code now}. */
+  @SuppressWarnings("ReferenceEquality") // the poller hands back the very table when unchanged
   List<Event> update(ClientTable current, Instant now) {
     List<Event> events = new ArrayList<>();
-    if (previous != null) {
+    if (previous != null && previous != current) { // an unchanged table is the same instance
       diff(previous, current, now, events);
     }
     previous = current;
     return events;
   }
 
+  @SuppressWarnings("ReferenceEquality")
   private void diff(ClientTable before, ClientTable after, Instant now, List<Event> events) {
     int i = 0;
     int j = 0;
@@ -51,7 +54,11 @@ final class TransitionTracker {
       int cmp =
           i == before.names.length
               ? 1
-              : j == after.names.length ? -1 : before.names[i].compareTo(after.names[j]);
+              : j == after.names.length
+                  ? -1
+                  : before.names[i] == after.names[j] // shared instances: most names, most cycles
+                      ? 0
+                      : ClientsSnapshot.compare(before.names[i], after.names[j]);
       if (cmp < 0) {
         record(before.names[i], ClientState.of(before.flags[i]), ClientState.NONE, now, events);
         i++;
