@@ -29,24 +29,28 @@ class ClientStatePollerTest {
   private final MetricRegistry registry =
       new MetricRegistry(clock, Duration.ofMinutes(10), 120, 500, 1000, Duration.ofSeconds(30));
   private final Map<String, FieldValue> redis = new HashMap<>();
-  private final ClientStatePoller poller =
-      new ClientStatePoller(
-          new StatusSource() {
-            @Override
-            public Map<String, FieldValue> read() {
-              return Map.copyOf(redis);
-            }
+  private final ClientStatePoller poller = poller(() -> Map.copyOf(redis));
 
-            @Override
-            public String describe() {
-              return "test";
-            }
+  /** A poller whose Redis is {@code read}. */
+  private ClientStatePoller poller(java.util.function.Supplier<Map<String, FieldValue>> read) {
+    return new ClientStatePoller(
+        new StatusSource() {
+          @Override
+          public Map<String, FieldValue> read() {
+            return read.get();
+          }
 
-            @Override
-            public void close() {}
-          },
-          new PayloadDecoder(DecodeLimits.DEFAULT),
-          clock);
+          @Override
+          public String describe() {
+            return "test";
+          }
+
+          @Override
+          public void close() {}
+        },
+        new PayloadDecoder(DecodeLimits.DEFAULT),
+        clock);
+  }
 
   static byte[] pickle(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/pickle/" + name)) {
@@ -176,23 +180,10 @@ class ClientStatePollerTest {
   @Test
   void aSourceFailureFailsTheRun() {
     ClientStatePoller broken =
-        new ClientStatePoller(
-            new StatusSource() {
-              @Override
-              public Map<String, FieldValue> read() {
-                throw new IllegalStateException("Clients_status is a string, expected a hash");
-              }
-
-              @Override
-              public String describe() {
-                return "test";
-              }
-
-              @Override
-              public void close() {}
-            },
-            new PayloadDecoder(DecodeLimits.DEFAULT),
-            clock);
+        poller(
+            () -> {
+              throw new IllegalStateException("Clients_status is a string, expected a hash");
+            });
     assertThatThrownBy(() -> broken.poll(registry)).hasMessageContaining("expected a hash");
   }
 
