@@ -124,6 +124,22 @@ class PickleFixturesTest {
   }
 
   @Test
+  void numpyTwoNamesDecodeLikeNumpyOne() {
+    // NumPy >= 2 writes numpy._core.*; protocol 2 names globals as plain text lines, so renaming
+    // them in a real NumPy 1 pickle gives exactly what NumPy 2 would write for those globals
+    String p2 =
+        new String(
+            fixture("face_result_float64.p2.pkl"), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(p2).contains("numpy.core.multiarray");
+    byte[] numpy2 =
+        p2.replace("numpy.core.multiarray", "numpy._core.multiarray")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Map<?, ?> face = (Map<?, ?>) ((DecodeResult.Decoded) DECODER.decode(numpy2)).value();
+    assertThat(((NdArray) face.get("face_image")).shape()).containsExactly(240L, 240L, 3L);
+    assertThat(((NumpyScalar) face.get("recognition_metric_value")).asDouble()).hasValue(0.71);
+  }
+
+  @Test
   void mixedTypesKeepTupleSetAndBytes() {
     for (int protocol : new int[] {2, 4, 5}) {
       Map<?, ?> m = (Map<?, ?>) decoded("mixed_types.p" + protocol + ".pkl");
