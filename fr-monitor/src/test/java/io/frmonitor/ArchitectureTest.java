@@ -91,6 +91,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void amqpClientStaysInTheRabbitMqCollector() {
+    confined("com.rabbitmq..", "io.frmonitor.collect.rabbitmq..");
+  }
+
+  @Test
   void prometheusClientStaysInTheExporter() {
     confined("io.prometheus..", "io.frmonitor.export..");
   }

@@ -33,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
           "/metrics/system",
           "/metrics/gpu",
           "/metrics/clients",
+          "/metrics/queues",
           "/metrics/actions",
           "/history",
           "/prometheus",
@@ -81,6 +82,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/metrics/system", metrics::system);
     config.routes.get("/metrics/gpu", metrics::gpu);
     config.routes.get("/metrics/clients", metrics::clients);
+    config.routes.get("/metrics/queues", metrics::queues);
     config.routes.get("/metrics/actions", new EventsRoutes(registry, eventCapacity)::actions);
     config.routes.get("/history", history::history);
     config.routes.get("/prometheus", this::prometheus);

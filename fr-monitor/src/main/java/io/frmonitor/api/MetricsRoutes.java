@@ -50,6 +50,10 @@ final class MetricsRoutes {
     Responses.json(ctx, gpuCache.get(key, () -> Json.bytes(GpuDto.of(latest, status, null))));
   }
 
+  void queues(Context ctx) {
+    Responses.json(ctx, QueuesDto.of(registry.latest(Families.QUEUES)));
+  }
+
   void clients(Context ctx) {
     ClientQuery query =
         ClientQuery.parse(

@@ -9,6 +9,7 @@ import io.frmonitor.collect.Poller;
 import io.frmonitor.collect.RetryPolicy;
 import io.frmonitor.collect.gpu.GpuPoller;
 import io.frmonitor.collect.host.HostPoller;
+import io.frmonitor.collect.rabbitmq.QueueStatsPoller;
 import io.frmonitor.collect.redis.ClientStatePoller;
 import io.frmonitor.config.Settings;
 import io.frmonitor.export.PrometheusBridge;
@@ -48,7 +49,8 @@ final class Service implements AutoCloseable {
         List.of(
             HostPoller.create(clock, processStart),
             GpuPoller.create(settings.gpu(), System.getenv("PATH"), settings.collectTimeout()),
-            ClientStatePoller.create(settings.redis(), decoder, clock, settings.collectTimeout()));
+            ClientStatePoller.create(settings.redis(), decoder, clock, settings.collectTimeout()),
+            QueueStatsPoller.create(settings.rabbit(), decoder, settings.collectTimeout()));
     scheduler = new ExecutorTaskScheduler();
     runtime =
         new CollectorRuntime(

@@ -1,21 +1,52 @@
 package io.frmonitor.config;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** The fr-server's RabbitMQ broker. The URL may carry credentials; print {@link #maskedUrl()}. */
-public record RabbitSettings(URI url) {
-  /** The URL with any password replaced by {@code ***}. */
+/**
+ * The fr-server's RabbitMQ broker. URLs may carry credentials; print {@link #maskedUrl()}.
+ *
+ * @param managementUrl the management API, with credentials in its user info
+ * @param queuePatterns queue names and globs whose statistics are collected
+ * @param maxQueues most queues reported per cycle
+ */
+public record RabbitSettings(
+    URI url, URI managementUrl, List<String> queuePatterns, int maxQueues) {
+  public RabbitSettings {
+    queuePatterns = List.copyOf(queuePatterns);
+  }
+
+  /** The virtual host named by the URL's path ({@code /} when the path is empty or "/"). */
+  public String vhost() {
+    String path = url.getRawPath();
+    if (path == null || path.isEmpty() || path.equals("/")) {
+      return "/";
+    }
+    return URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
+  }
+
+  /** The broker URL with any password replaced by {@code ***}. */
   public String maskedUrl() {
-    String userInfo = url.getRawUserInfo();
+    return mask(url);
+  }
+
+  public String maskedManagementUrl() {
+    return mask(managementUrl);
+  }
+
+  static String mask(URI uri) {
+    String userInfo = uri.getRawUserInfo();
     if (userInfo == null || !userInfo.contains(":")) {
-      return url.toString();
+      return uri.toString();
     }
     String user = userInfo.substring(0, userInfo.indexOf(':'));
-    return url.toString().replace(userInfo + "@", user + ":***@");
+    return uri.toString().replace(userInfo + "@", user + ":***@");
   }
 
   @Override
   public String toString() {
-    return "RabbitSettings[url=" + maskedUrl() + "]";
+    return "RabbitSettings[url=" + maskedUrl() + ", managementUrl=" + maskedManagementUrl() + "]";
   }
 }

@@ -69,6 +69,9 @@ public record Settings(
     out.put(Variable.MONITORING_PAYLOAD_MAX_BYTES, Long.toString(payload.maxBytes()));
     out.put(Variable.MONITORING_PAYLOAD_MAX_DEPTH, Integer.toString(payload.maxDepth()));
     out.put(Variable.MONITORING_RMQ_URL, rabbit.maskedUrl());
+    out.put(Variable.MONITORING_RMQ_MANAGEMENT_URL, rabbit.maskedManagementUrl());
+    out.put(Variable.MONITORING_RMQ_QUEUES, String.join(",", rabbit.queuePatterns()));
+    out.put(Variable.MONITORING_RMQ_MAX_QUEUES, Integer.toString(rabbit.maxQueues()));
     out.put(Variable.MONITORING_MINIO_ENDPOINT, minio.endpoint());
     out.put(Variable.MONITORING_MINIO_ACCESS_KEY, minio.accessKey().masked());
     out.put(Variable.MONITORING_MINIO_SECRET_KEY, minio.secretKey().masked());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ public final class SettingsLoader {
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\-\\[\\]]{1,253}");
   private static final Pattern PAIR = Pattern.compile("[^\\s=,]+");
   private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*([KkMmGg](?:i?[Bb])?)?");
+  private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_.:*\\-]+");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-]{1,253}:\\d{1,5}");
 
   private final Map<String, String> env;
@@ -51,7 +53,7 @@ public final class SettingsLoader {
         new PayloadSettings(
             size(Variable.MONITORING_PAYLOAD_MAX_BYTES, 1024, 256L << 20),
             intIn(Variable.MONITORING_PAYLOAD_MAX_DEPTH, 4, 1000)),
-        new RabbitSettings(amqpUrl()),
+        rabbit(),
         new MinioSettings(
             hostPort(Variable.MONITORING_MINIO_ENDPOINT),
             new Secret(raw(Variable.MONITORING_MINIO_ACCESS_KEY)),
@@ -233,6 +235,49 @@ public final class SettingsLoader {
       throw invalid(v, value);
     }
     return value;
+  }
+
+  private RabbitSettings rabbit() {
+    URI amqp = amqpUrl();
+    return new RabbitSettings(
+        amqp,
+        managementUrl(amqp),
+        queuePatterns(),
+        intIn(Variable.MONITORING_RMQ_MAX_QUEUES, 1, 10_000));
+  }
+
+  private URI managementUrl(URI amqp) {
+    Variable v = Variable.MONITORING_RMQ_MANAGEMENT_URL;
+    String value = raw(v);
+    if (value.isEmpty()) {
+      String userInfo = amqp.getRawUserInfo() == null ? "" : amqp.getRawUserInfo() + "@";
+      String scheme = amqp.getScheme().equals("amqps") ? "https" : "http";
+      return URI.create(scheme + "://" + userInfo + amqp.getHost() + ":15672");
+    }
+    try {
+      URI uri = new URI(value);
+      if (uri.getHost() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        throw invalid(v, value);
+      }
+      return uri;
+    } catch (URISyntaxException | NullPointerException e) {
+      throw invalid(v, value);
+    }
+  }
+
+  private List<String> queuePatterns() {
+    Variable v = Variable.MONITORING_RMQ_QUEUES;
+    String value = raw(v);
+    List<String> out = new java.util.ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String p = part.trim();
+      if (p.isEmpty() || p.length() > 255 || !QUEUE.matcher(p).matches()) {
+        throw invalid(v, value);
+      }
+      out.add(p);
+    }
+    return out;
   }
 
   private URI amqpUrl() {

@@ -49,6 +49,18 @@ public enum Variable {
       "an amqp:// or amqps:// URL such as amqp://user:pass@host:5672/",
       "fr-server RabbitMQ broker",
       true),
+  MONITORING_RMQ_MANAGEMENT_URL(
+      "",
+      "an http:// or https:// URL of the RabbitMQ management API (empty: the broker's host, port"
+          + " 15672, the same credentials)",
+      "RabbitMQ management API",
+      true),
+  MONITORING_RMQ_QUEUES(
+      "clients_data,PipeLine_*_face_data,PipeLine_*_phone_data,face_pipeline_results,"
+          + "phone_pipeline_results,actions,saved_actions,monitoring.*",
+      "comma-separated queue names and globs (* matches any run of characters)",
+      "Queues whose statistics are collected"),
+  MONITORING_RMQ_MAX_QUEUES("200", "an integer 1-10000", "Most queues reported (then truncated)"),
   MONITORING_MINIO_ENDPOINT(
       "127.0.0.1:9100",
       "host:port of the MinIO S3 API (the fr-server publishes it on 9100)",

@@ -11,6 +11,8 @@ import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.NetworkStats;
+import io.frmonitor.model.QueueStats;
+import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.registry.Latest;
 import io.frmonitor.registry.MetricRegistry;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -43,6 +45,7 @@ final class RegistryCollector implements MultiCollector {
     fresh(registry.latest(Families.SYSTEM)).ifPresent(s -> host(b, s));
     fresh(registry.latest(Families.GPU)).ifPresent(s -> gpu(b, s));
     fresh(registry.latest(Families.CLIENTS)).ifPresent(s -> clients(b, s));
+    fresh(registry.latest(Families.QUEUES)).ifPresent(s -> queues(b, s));
     registry.statuses().values().forEach(s -> collector(b, s));
     b.gauge("fr_registry_series", "History series held in memory.", registry.allSeries().size());
     b.counter(
@@ -178,6 +181,69 @@ final class RegistryCollector implements MultiCollector {
       b.gauge(
           "fr_gpu_processes", "Compute processes on the GPU.", d.processes().size(), "gpu", gpu);
     }
+  }
+
+  private static void queues(SnapshotBuilder b, QueuesSnapshot s) {
+    b.gauge(
+        "fr_queues_truncated",
+        "1 when more queues matched MONITORING_RMQ_QUEUES than MONITORING_RMQ_MAX_QUEUES.",
+        s.truncated() ? 1 : 0);
+    for (QueueStats q : s.queues()) {
+      String name = q.name();
+      b.gauge(
+          "fr_queue_messages",
+          "Messages in a queue, by state.",
+          q.ready(),
+          "queue",
+          name,
+          "state",
+          "ready");
+      q.unacked()
+          .ifPresent(
+              v ->
+                  b.gauge(
+                      "fr_queue_messages",
+                      "Messages in a queue, by state.",
+                      v,
+                      "queue",
+                      name,
+                      "state",
+                      "unacked"));
+      b.gauge("fr_queue_consumers", "Consumers of a queue.", q.consumers(), "queue", name);
+      rate(
+          b,
+          "fr_queue_publish_rate",
+          "Messages published to a queue per second.",
+          q.publishPerSec(),
+          name);
+      rate(
+          b,
+          "fr_queue_deliver_rate",
+          "Messages delivered from a queue per second.",
+          q.deliverPerSec(),
+          name);
+      rate(b, "fr_queue_ack_rate", "Messages acknowledged per second.", q.ackPerSec(), name);
+      rate(
+          b,
+          "fr_queue_redeliver_rate",
+          "Messages redelivered per second.",
+          q.redeliverPerSec(),
+          name);
+      q.drainEtaSeconds()
+          .ifPresent(
+              v ->
+                  b.gauge(
+                      "fr_queue_drain_eta_seconds",
+                      "Time to empty the queue at the current net ack rate.",
+                      v,
+                      "queue",
+                      name));
+    }
+  }
+
+  private static void rate(
+      SnapshotBuilder b, String metric, String help, OptionalDouble value, String queue) {
+    value.ifPresent(v -> b.gauge(metric, help, v, "queue", queue));
   }
 
   private static void clients(SnapshotBuilder b, ClientsSnapshot s) {

@@ -1,0 +1,85 @@
+package io.frmonitor.collect.rabbitmq;
+
+import io.frmonitor.codec.PayloadDecoder;
+import io.frmonitor.collect.PollOutcome;
+import io.frmonitor.collect.Poller;
+import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.Family;
+import io.frmonitor.model.QueueStats;
+import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.registry.MetricSink;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Queue statistics ({@code rabbitmq_stats}): the management API each interval; when it cannot be
+ * reached, passive declares for the plain queue names ({@code degraded}: ready and consumers only).
+ * Never consumes, gets, purges or declares a system queue.
+ *
+ * <p>Thread safety: confined to its runner's thread.
+ */
+public final class QueueStatsPoller implements Poller {
+  private final ManagementApiSource management;
+  private final PassiveDeclareSource passive;
+
+  QueueStatsPoller(ManagementApiSource management, PassiveDeclareSource passive) {
+    this.management = management;
+    this.passive = passive;
+  }
+
+  public static QueueStatsPoller create(
+      RabbitSettings settings, PayloadDecoder decoder, Duration timeout) {
+    QueuePatterns patterns = new QueuePatterns(settings.queuePatterns());
+    return new QueueStatsPoller(
+        new ManagementApiSource(settings, patterns, decoder, timeout),
+        new PassiveDeclareSource(settings, patterns.plainNames(), timeout));
+  }
+
+  @Override
+  public String name() {
+    return "rabbitmq_stats";
+  }
+
+  @Override
+  public Set<Family<?>> families() {
+    return Set.of(Families.QUEUES);
+  }
+
+  @Override
+  public PollOutcome poll(MetricSink sink) throws Exception {
+    QueuesSnapshot snapshot;
+    PollOutcome outcome;
+    try {
+      snapshot = management.read();
+      outcome = PollOutcome.ok();
+    } catch (IOException e) {
+      snapshot = passive.read();
+      outcome =
+          PollOutcome.degraded(
+              e.getMessage() + "; using passive queue.declare (ready messages and consumers only)");
+    }
+    sink.publish(Families.QUEUES, snapshot, series(snapshot));
+    return outcome;
+  }
+
+  static Map<String, Double> series(QueuesSnapshot s) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (QueueStats q : s.queues()) {
+      q.depth().ifPresent(v -> out.put("queues.depth:" + q.name(), (double) v));
+      out.put("queues.ready:" + q.name(), (double) q.ready());
+      out.put("queues.consumers:" + q.name(), (double) q.consumers());
+      q.publishPerSec().ifPresent(v -> out.put("queues.publish_per_sec:" + q.name(), v));
+      q.ackPerSec().ifPresent(v -> out.put("queues.ack_per_sec:" + q.name(), v));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    passive.close();
+  }
+}
