@@ -22,7 +22,8 @@ class JarIT {
   private static JarProcess service;
 
   @BeforeAll
-  static void start() throws IOException {
+  static void start() throws IOException, InterruptedException {
+    io.frmonitor.testing.RabbitBroker.ensureManagement(); // every collector has its source
     service = JarProcess.start(Map.of("MONITORING_POLL_INTERVAL", "1s"));
     await()
         .atMost(Duration.ofSeconds(30))
@@ -59,9 +60,12 @@ class JarIT {
   }
 
   @Test
-  void healthzListsBothCollectors() throws Exception {
+  void healthzListsEveryCollector() throws Exception {
     JsonNode health = JSON.readTree(service.get("/healthz").body());
     assertThat(health.path("collectors").path("host").path("status").asText()).isEqualTo("ok");
+    assertThat(health.path("collectors").path("redis").path("status").asText()).isEqualTo("ok");
+    assertThat(health.path("collectors").path("rabbitmq_stats").path("status").asText())
+        .isEqualTo("ok");
     assertThat(health.path("collectors").path("gpu").path("status").asText())
         .isIn("disabled", "ok");
   }

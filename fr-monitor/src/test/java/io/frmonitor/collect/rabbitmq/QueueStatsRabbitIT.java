@@ -1,0 +1,243 @@
+package io.frmonitor.collect.rabbitmq;
+
+import static io.frmonitor.testing.RabbitBroker.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultConsumer;
+import io.frmonitor.codec.DecodeLimits;
+import io.frmonitor.codec.PayloadDecoder;
+import io.frmonitor.collect.PollOutcome;
+import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.QueueStats;
+import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.Fixtures;
+import io.frmonitor.testing.RabbitBroker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Queue statistics against the machine's real RabbitMQ, in a vhost of the test's own with the
+ * fr-server's topology, read by a user with the {@code monitoring} tag and no permission on any
+ * queue.
+ */
+class QueueStatsRabbitIT {
+  private static final List<String> SYSTEM_QUEUES =
+      List.of(
+          "clients_data",
+          "PipeLine_0_face_data",
+          "PipeLine_0_phone_data",
+          "face_pipeline_results",
+          "phone_pipeline_results",
+          "actions",
+          "saved_actions");
+  private static final List<String> PATTERNS =
+      List.of(
+          "clients_data",
+          "PipeLine_*_face_data",
+          "PipeLine_*_phone_data",
+          "face_pipeline_results",
+          "phone_pipeline_results",
+          "actions",
+          "saved_actions",
+          "monitoring.*");
+
+  private final String vhost = "fr-monitor-it-" + UUID.randomUUID();
+  private final String user = "fr-monitor-it-" + UUID.randomUUID();
+  private final MetricRegistry registry =
+      new MetricRegistry(
+          Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
+  private Connection admin;
+  private Connection holder;
+
+  @BeforeEach
+  void topology() throws Exception {
+    RabbitBroker.ensureManagement();
+    RabbitBroker.put("/api/vhosts/" + enc(vhost), "{}");
+    RabbitBroker.put(
+        "/api/permissions/" + enc(vhost) + "/guest",
+        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+    RabbitBroker.put(
+        "/api/users/" + enc(user), "{\"password\":\"it-password\",\"tags\":\"monitoring\"}");
+    RabbitBroker.put(
+        "/api/permissions/" + enc(vhost) + "/" + enc(user),
+        "{\"configure\":\"^$\",\"write\":\"^$\",\"read\":\"^$\"}");
+    admin = connect("guest", "guest");
+    try (Channel ch = admin.createChannel()) {
+      // exactly as the fr-server declares them (facts §1.2, §1.3)
+      for (String q : SYSTEM_QUEUES) {
+        ch.queueDeclare(q, true, false, false, null);
+      }
+      ch.exchangeDeclare("received_clients_data", "direct", true);
+      ch.exchangeDeclare("pipeline_results", "direct", true);
+      ch.queueBind("PipeLine_0_face_data", "received_clients_data", "PipeLine_0");
+      ch.queueBind("PipeLine_0_phone_data", "received_clients_data", "PipeLine_0");
+      byte[] frame = fixture("frame.p4.pkl");
+      for (int i = 0; i < 30; i++) {
+        ch.basicPublish("", "clients_data", null, frame); // the default-exchange publish
+      }
+      for (int i = 0; i < 20; i++) {
+        ch.basicPublish("received_clients_data", "PipeLine_0", null, frame);
+      }
+    }
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    if (holder != null) {
+      holder.close();
+    }
+    admin.close();
+    RabbitBroker.delete("/api/vhosts/" + enc(vhost));
+    RabbitBroker.delete("/api/users/" + enc(user));
+  }
+
+  private Connection connect(String name, String password) throws Exception {
+    ConnectionFactory f = new ConnectionFactory();
+    f.setHost("127.0.0.1");
+    f.setUsername(name);
+    f.setPassword(password);
+    f.setVirtualHost(vhost);
+    return f.newConnection();
+  }
+
+  private static byte[] fixture(String name) throws IOException {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/pickle/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private RabbitSettings settings(URI management, int maxQueues) {
+    return new RabbitSettings(
+        URI.create("amqp://" + user + ":it-password@127.0.0.1:5672/" + enc(vhost)),
+        management,
+        PATTERNS,
+        maxQueues);
+  }
+
+  private URI management() {
+    return URI.create("http://" + user + ":it-password@127.0.0.1:15672");
+  }
+
+  private QueueStatsPoller poller(RabbitSettings s) {
+    return QueueStatsPoller.create(
+        s, new PayloadDecoder(DecodeLimits.DEFAULT), Duration.ofSeconds(5));
+  }
+
+  private QueuesSnapshot snapshot() {
+    return registry.latest(Families.QUEUES).orElseThrow().value();
+  }
+
+  private QueueStats queue(String name) {
+    return snapshot().queues().stream()
+        .filter(q -> q.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** A worker-like consumer: manual ack, no prefetch limit, never acks. */
+  private void holdUnacked(String queue) throws Exception {
+    holder = connect("guest", "guest");
+    Channel ch = holder.createChannel();
+    ch.basicConsume(queue, false, new DefaultConsumer(ch));
+  }
+
+  @Test
+  void backlogHeldByAConsumerWithoutPrefetchShowsAsUnackedDepth() throws Exception {
+    holdUnacked("PipeLine_0_face_data");
+    try (QueueStatsPoller p = poller(settings(management(), 200))) {
+      // the management API refreshes queue counters every few seconds
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                p.poll(registry);
+                return queue("PipeLine_0_face_data").unacked().orElse(0) == 20
+                    && queue("clients_data").ready() == 30;
+              });
+      assertThat(p.poll(registry)).isEqualTo(PollOutcome.ok());
+    }
+    QueueStats face = queue("PipeLine_0_face_data");
+    assertThat(face.ready()).isZero();
+    assertThat(face.depth()).hasValue(20);
+    assertThat(face.consumers()).isEqualTo(1);
+    assertThat(queue("PipeLine_0_phone_data").depth()).hasValue(20);
+    assertThat(queue("clients_data").depth()).hasValue(30);
+    assertThat(queue("clients_data").consumers()).isZero();
+    assertThat(snapshot().source()).isEqualTo("management_api");
+    assertThat(snapshot().truncated()).isFalse();
+    assertThat(snapshot().queues()).hasSize(SYSTEM_QUEUES.size());
+  }
+
+  @Test
+  void moreMatchesThanTheCapAreFlaggedNotDropped() throws Exception {
+    try (QueueStatsPoller p = poller(settings(management(), 3))) {
+      p.poll(registry);
+    }
+    assertThat(snapshot().queues()).hasSize(3);
+    assertThat(snapshot().truncated()).isTrue();
+    assertThat(snapshot().matched()).isEqualTo(SYSTEM_QUEUES.size());
+  }
+
+  @Test
+  void anUnreachableApiFallsBackToPassiveDeclares() throws Exception {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      deadPort = s.getLocalPort();
+    }
+    URI dead = URI.create("http://" + user + ":it-password@127.0.0.1:" + deadPort);
+    PollOutcome outcome;
+    try (QueueStatsPoller p = poller(settings(dead, 200))) {
+      outcome = p.poll(registry);
+    }
+    assertThat(outcome.degradedReason().orElseThrow()).contains("passive queue.declare");
+    assertThat(snapshot().source()).isEqualTo("amqp_passive");
+    assertThat(queue("clients_data").ready()).isEqualTo(30);
+    assertThat(queue("clients_data").unacked()).isEmpty();
+    assertThat(queue("actions").ready()).isZero();
+  }
+
+  @Test
+  void readingChangesNothingAndTheUserCouldNotTakeAMessageIfItTried() throws Exception {
+    Map<String, Long> before = counts();
+    try (QueueStatsPoller p = poller(settings(management(), 200))) {
+      for (int i = 0; i < 3; i++) {
+        p.poll(registry);
+      }
+    }
+    try (Connection monitor = connect(user, "it-password")) {
+      Channel ch = monitor.createChannel(); // closed by the broker on the refusal
+      assertThatThrownBy(() -> ch.basicGet("clients_data", false))
+          .hasStackTraceContaining("ACCESS_REFUSED");
+    }
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  /** Messages per system queue, read as the admin with passive declares (live counts). */
+  private Map<String, Long> counts() throws Exception {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    try (Channel ch = admin.createChannel()) {
+      for (String q : SYSTEM_QUEUES) {
+        out.put(q, ch.queueDeclarePassive(q).getMessageCount() * 1L);
+      }
+    }
+    return out;
+  }
+}
