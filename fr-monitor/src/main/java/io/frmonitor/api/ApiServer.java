@@ -34,6 +34,7 @@ public final class ApiServer implements AutoCloseable {
           "/metrics/gpu",
           "/metrics/clients",
           "/metrics/queues",
+          "/metrics/pipelines",
           "/metrics/actions",
           "/history",
           "/prometheus",
@@ -83,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/metrics/gpu", metrics::gpu);
     config.routes.get("/metrics/clients", metrics::clients);
     config.routes.get("/metrics/queues", metrics::queues);
+    config.routes.get("/metrics/pipelines", metrics::pipelines);
     config.routes.get("/metrics/actions", new EventsRoutes(registry, eventCapacity)::actions);
     config.routes.get("/history", history::history);
     config.routes.get("/prometheus", this::prometheus);

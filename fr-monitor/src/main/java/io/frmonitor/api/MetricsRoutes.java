@@ -50,6 +50,10 @@ final class MetricsRoutes {
     Responses.json(ctx, gpuCache.get(key, () -> Json.bytes(GpuDto.of(latest, status, null))));
   }
 
+  void pipelines(Context ctx) {
+    Responses.json(ctx, PipelinesDto.of(registry.latest(Families.PIPELINES)));
+  }
+
   void queues(Context ctx) {
     Responses.json(ctx, QueuesDto.of(registry.latest(Families.QUEUES)));
   }

@@ -9,6 +9,7 @@ import io.frmonitor.collect.Poller;
 import io.frmonitor.collect.RetryPolicy;
 import io.frmonitor.collect.gpu.GpuPoller;
 import io.frmonitor.collect.host.HostPoller;
+import io.frmonitor.collect.rabbitmq.FrameTapPoller;
 import io.frmonitor.collect.rabbitmq.QueueStatsPoller;
 import io.frmonitor.collect.redis.ClientStatePoller;
 import io.frmonitor.config.Settings;
@@ -50,7 +51,8 @@ final class Service implements AutoCloseable {
             HostPoller.create(clock, processStart),
             GpuPoller.create(settings.gpu(), System.getenv("PATH"), settings.collectTimeout()),
             ClientStatePoller.create(settings.redis(), decoder, clock, settings.collectTimeout()),
-            QueueStatsPoller.create(settings.rabbit(), decoder, settings.collectTimeout()));
+            QueueStatsPoller.create(settings.rabbit(), decoder, settings.collectTimeout()),
+            FrameTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()));
     scheduler = new ExecutorTaskScheduler();
     runtime =
         new CollectorRuntime(

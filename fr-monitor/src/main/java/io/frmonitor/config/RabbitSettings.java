@@ -11,9 +11,10 @@ import java.util.List;
  * @param managementUrl the management API, with credentials in its user info
  * @param queuePatterns queue names and globs whose statistics are collected
  * @param maxQueues most queues reported per cycle
+ * @param pipelines routing keys {@code PipeLine_0} .. {@code PipeLine_<pipelines-1>} are tapped
  */
 public record RabbitSettings(
-    URI url, URI managementUrl, List<String> queuePatterns, int maxQueues) {
+    URI url, URI managementUrl, List<String> queuePatterns, int maxQueues, int pipelines) {
   public RabbitSettings {
     queuePatterns = List.copyOf(queuePatterns);
   }

@@ -243,7 +243,8 @@ public final class SettingsLoader {
         amqp,
         managementUrl(amqp),
         queuePatterns(),
-        intIn(Variable.MONITORING_RMQ_MAX_QUEUES, 1, 10_000));
+        intIn(Variable.MONITORING_RMQ_MAX_QUEUES, 1, 10_000),
+        intIn(Variable.MONITORING_RMQ_PIPELINES, 1, 256));
   }
 
   private URI managementUrl(URI amqp) {

@@ -60,6 +60,8 @@ public enum Variable {
           + "phone_pipeline_results,actions,saved_actions,monitoring.*",
       "comma-separated queue names and globs (* matches any run of characters)",
       "Queues whose statistics are collected"),
+  MONITORING_RMQ_PIPELINES(
+      "16", "an integer 1-256", "Pipelines tapped: PipeLine_0 .. PipeLine_<N-1>"),
   MONITORING_RMQ_MAX_QUEUES("200", "an integer 1-10000", "Most queues reported (then truncated)"),
   MONITORING_MINIO_ENDPOINT(
       "127.0.0.1:9100",

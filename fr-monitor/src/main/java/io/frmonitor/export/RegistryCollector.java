@@ -11,6 +11,7 @@ import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.NetworkStats;
+import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.registry.Latest;
@@ -46,6 +47,7 @@ final class RegistryCollector implements MultiCollector {
     fresh(registry.latest(Families.GPU)).ifPresent(s -> gpu(b, s));
     fresh(registry.latest(Families.CLIENTS)).ifPresent(s -> clients(b, s));
     fresh(registry.latest(Families.QUEUES)).ifPresent(s -> queues(b, s));
+    fresh(registry.latest(Families.PIPELINES)).ifPresent(s -> pipelines(b, s));
     registry.statuses().values().forEach(s -> collector(b, s));
     b.gauge("fr_registry_series", "History series held in memory.", registry.allSeries().size());
     b.counter(
@@ -181,6 +183,41 @@ final class RegistryCollector implements MultiCollector {
       b.gauge(
           "fr_gpu_processes", "Compute processes on the GPU.", d.processes().size(), "gpu", gpu);
     }
+  }
+
+  private static void pipelines(SnapshotBuilder b, PipelinesSnapshot s) {
+    for (PipelinesSnapshot.Routing r : s.routing()) {
+      b.counter(
+          "fr_frames",
+          "Frames the pipelines manager routed to a pipeline (seen by the frame tap).",
+          r.framesTotal(),
+          "pipeline_id",
+          Integer.toString(r.pipelineId()));
+      r.hasWorker()
+          .ifPresent(
+              w ->
+                  b.gauge(
+                      "fr_pipeline_has_worker",
+                      "1 when the pipeline a frame was routed to has a worker queue.",
+                      w ? 1 : 0,
+                      "pipeline_id",
+                      Integer.toString(r.pipelineId())));
+    }
+    b.counter("fr_frame_bytes", "Bytes of the frames routed (JPEG sizes).", s.frameBytesTotal());
+    b.counter(
+        "fr_tap_malformed_messages",
+        "Messages a tap could not decode; counted, acked and dropped.",
+        s.malformed(),
+        "tap",
+        "frames");
+    b.histogram(
+        "fr_pipeline_latency_seconds",
+        "Latency between pipeline stages, from the frames' own timestamps.",
+        s.ingestToRoutingTotal(),
+        "pipeline",
+        "routing",
+        "stage",
+        "ingest_to_routing");
   }
 
   private static void queues(SnapshotBuilder b, QueuesSnapshot s) {

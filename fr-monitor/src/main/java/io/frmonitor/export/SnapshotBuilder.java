@@ -1,7 +1,10 @@
 package io.frmonitor.export;
 
+import io.frmonitor.model.LatencyHistogram;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -17,6 +20,7 @@ import java.util.Map;
 final class SnapshotBuilder {
   private final Map<String, GaugeSnapshot.Builder> gauges = new LinkedHashMap<>();
   private final Map<String, CounterSnapshot.Builder> counters = new LinkedHashMap<>();
+  private final Map<String, HistogramSnapshot.Builder> histograms = new LinkedHashMap<>();
 
   /** Adds a gauge point; {@code labels} alternate names and values. */
   void gauge(String name, String help, double value, String... labels) {
@@ -56,6 +60,30 @@ final class SnapshotBuilder {
                 .build());
   }
 
+  /** Adds a histogram point in seconds from a latency distribution in milliseconds. */
+  void histogram(String name, String help, LatencyHistogram h, String... labels) {
+    if (h.count() == 0) {
+      return;
+    }
+    double[] bounds = new double[h.bucketBoundsMs().size() + 1];
+    long[] counts = new long[bounds.length];
+    for (int i = 0; i < bounds.length; i++) {
+      bounds[i] =
+          i < h.bucketBoundsMs().size()
+              ? h.bucketBoundsMs().get(i) / 1000
+              : Double.POSITIVE_INFINITY;
+      counts[i] = h.bucketCounts().get(i);
+    }
+    histograms
+        .computeIfAbsent(name, n -> HistogramSnapshot.builder().name(n).help(help))
+        .dataPoint(
+            HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                .labels(Labels.of(labels))
+                .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts))
+                .sum(h.sumMs() / 1000)
+                .build());
+  }
+
   MetricSnapshots build() {
     MetricSnapshots.Builder out = MetricSnapshots.builder();
     for (GaugeSnapshot.Builder g : gauges.values()) {
@@ -63,6 +91,9 @@ final class SnapshotBuilder {
     }
     for (CounterSnapshot.Builder c : counters.values()) {
       out.metricSnapshot((MetricSnapshot) c.build());
+    }
+    for (HistogramSnapshot.Builder h : histograms.values()) {
+      out.metricSnapshot((MetricSnapshot) h.build());
     }
     return out.build();
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frmonitor.testing.RabbitBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,10 +22,27 @@ class JarIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static JarProcess service;
 
+  private static final String VHOST = "fr-monitor-jar-it-" + java.util.UUID.randomUUID();
+
   @BeforeAll
-  static void start() throws IOException, InterruptedException {
-    io.frmonitor.testing.RabbitBroker.ensureManagement(); // every collector has its source
-    service = JarProcess.start(Map.of("MONITORING_POLL_INTERVAL", "1s"));
+  static void start() throws Exception {
+    // every collector gets its source: a vhost of the test's own with the exchange the frame tap
+    // binds to (the pipelines manager declares it in the real system)
+    RabbitBroker.ensureManagement();
+    RabbitBroker.put("/api/vhosts/" + RabbitBroker.enc(VHOST), "{}");
+    RabbitBroker.put(
+        "/api/permissions/" + RabbitBroker.enc(VHOST) + "/guest",
+        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+    RabbitBroker.put(
+        "/api/exchanges/" + RabbitBroker.enc(VHOST) + "/received_clients_data",
+        "{\"type\":\"direct\",\"durable\":true}");
+    service =
+        JarProcess.start(
+            Map.of(
+                "MONITORING_POLL_INTERVAL",
+                "1s",
+                "MONITORING_RMQ_URL",
+                "amqp://guest:guest@127.0.0.1:5672/" + RabbitBroker.enc(VHOST)));
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
@@ -33,8 +51,9 @@ class JarIT {
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() throws Exception {
     service.close();
+    RabbitBroker.delete("/api/vhosts/" + RabbitBroker.enc(VHOST));
   }
 
   @Test
@@ -66,6 +85,7 @@ class JarIT {
     assertThat(health.path("collectors").path("redis").path("status").asText()).isEqualTo("ok");
     assertThat(health.path("collectors").path("rabbitmq_stats").path("status").asText())
         .isEqualTo("ok");
+    assertThat(health.path("collectors").path("frame_tap").path("status").asText()).isEqualTo("ok");
     assertThat(health.path("collectors").path("gpu").path("status").asText())
         .isIn("disabled", "ok");
   }

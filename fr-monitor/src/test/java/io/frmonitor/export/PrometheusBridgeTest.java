@@ -109,6 +109,38 @@ class PrometheusBridgeTest {
   }
 
   @Test
+  void latencyIsAPrometheusHistogramInSeconds() {
+    registry.publish(
+        Families.PIPELINES,
+        new io.frmonitor.model.PipelinesSnapshot(
+            3,
+            OptionalDouble.empty(),
+            300,
+            0,
+            List.of(
+                new io.frmonitor.model.PipelinesSnapshot.Routing(
+                    0, 3, OptionalDouble.empty(), Optional.of(true))),
+            List.of(),
+            io.frmonitor.model.LatencyHistogram.EMPTY,
+            new io.frmonitor.model.LatencyHistogram(
+                3, 1204, 1000, 200, 1000, 1000, List.of(100.0, 500.0), List.of(1L, 1L, 1L))),
+        Map.of());
+    String text = scrape();
+    assertThat(text)
+        .contains("# TYPE fr_pipeline_latency_seconds histogram")
+        .contains(
+            "fr_pipeline_latency_seconds_bucket{pipeline=\"routing\",stage=\"ingest_to_routing\",le=\"0.1\"} 1")
+        .contains(
+            "fr_pipeline_latency_seconds_bucket{pipeline=\"routing\",stage=\"ingest_to_routing\",le=\"0.5\"} 2")
+        .contains(
+            "fr_pipeline_latency_seconds_bucket{pipeline=\"routing\",stage=\"ingest_to_routing\",le=\"+Inf\"} 3")
+        .contains(
+            "fr_pipeline_latency_seconds_count{pipeline=\"routing\",stage=\"ingest_to_routing\"} 3")
+        .contains("fr_frames_total{pipeline_id=\"0\"} 3.0")
+        .contains("fr_pipeline_has_worker{pipeline_id=\"0\"} 1.0");
+  }
+
+  @Test
   void everyOwnMetricHasTheFrPrefixAndHelp() {
     registry.publish(Families.SYSTEM, host(), Map.of());
     registry.updateStatus(status("host", Health.OK));

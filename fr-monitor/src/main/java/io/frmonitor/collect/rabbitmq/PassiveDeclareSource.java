@@ -31,18 +31,7 @@ final class PassiveDeclareSource implements AutoCloseable {
   PassiveDeclareSource(RabbitSettings settings, List<String> names, Duration timeout) {
     this.names = List.copyOf(names);
     this.maxQueues = settings.maxQueues();
-    this.factory = new ConnectionFactory();
-    try {
-      factory.setUri(settings.url());
-    } catch (java.net.URISyntaxException
-        | java.security.NoSuchAlgorithmException
-        | java.security.KeyManagementException e) {
-      throw new IllegalArgumentException("MONITORING_RMQ_URL: " + e.getMessage(), e);
-    }
-    factory.setVirtualHost(settings.vhost());
-    factory.setConnectionTimeout((int) timeout.toMillis());
-    factory.setHandshakeTimeout((int) timeout.toMillis());
-    factory.setAutomaticRecoveryEnabled(true);
+    this.factory = Connections.factory(settings, timeout);
   }
 
   QueuesSnapshot read() throws IOException, TimeoutException {

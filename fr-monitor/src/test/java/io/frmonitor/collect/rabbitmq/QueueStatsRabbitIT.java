@@ -128,7 +128,8 @@ class QueueStatsRabbitIT {
         URI.create("amqp://" + user + ":it-password@127.0.0.1:5672/" + enc(vhost)),
         management,
         PATTERNS,
-        maxQueues);
+        maxQueues,
+        16);
   }
 
   private URI management() {

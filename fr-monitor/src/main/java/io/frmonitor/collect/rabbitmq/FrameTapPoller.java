@@ -1,0 +1,206 @@
+package io.frmonitor.collect.rabbitmq;
+
+import io.frmonitor.codec.PayloadDecoder;
+import io.frmonitor.collect.PollOutcome;
+import io.frmonitor.collect.Poller;
+import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.Family;
+import io.frmonitor.model.LatencyHistogram;
+import io.frmonitor.model.PipelinesSnapshot;
+import io.frmonitor.registry.MetricSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The frame tap ({@code frame_tap}): keeps the tap consuming and, each interval, publishes the
+ * {@code pipelines} family — frames per pipeline and per client with rates, frames routed to a
+ * pipeline without a worker queue, and the ingest → routing latency distribution.
+ *
+ * <p>Thread safety: confined to its runner's thread (the tap's deliveries go to the aggregator).
+ */
+public final class FrameTapPoller implements Poller {
+  /** Latency bucket bounds for Prometheus, in milliseconds. */
+  static final double[] BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
+
+  private static final Duration WORKER_CHECK_EVERY = Duration.ofMinutes(1);
+
+  private final FrameTap tap;
+  private final FrameAggregator aggregator;
+  private final Clock clock;
+  private final Histogram latency = new Histogram(FrameAggregator.MAX_LATENCY_MS, 2);
+  private final java.util.ArrayDeque<Map.Entry<Instant, Histogram>> recent =
+      new java.util.ArrayDeque<>();
+  private final Map<Integer, Optional<Boolean>> workers = new HashMap<>();
+  private Instant workersCheckedAt = Instant.MIN;
+  private Instant lastPoll;
+  private long lastTotal;
+  private long[] lastPerPipeline;
+  private Map<String, Long> lastPerClient = Map.of();
+
+  FrameTapPoller(FrameTap tap, FrameAggregator aggregator, Clock clock) {
+    this.tap = tap;
+    this.aggregator = aggregator;
+    this.clock = clock;
+    this.lastPerPipeline = new long[aggregator.pipelines()];
+  }
+
+  public static FrameTapPoller create(
+      RabbitSettings settings, PayloadDecoder decoder, Clock clock, Duration timeout) {
+    FrameAggregator aggregator = new FrameAggregator(settings.pipelines());
+    return new FrameTapPoller(
+        new FrameTap(settings, decoder, aggregator, clock, timeout), aggregator, clock);
+  }
+
+  @Override
+  public String name() {
+    return "frame_tap";
+  }
+
+  @Override
+  public Set<Family<?>> families() {
+    return Set.of(Families.PIPELINES);
+  }
+
+  @Override
+  public PollOutcome poll(MetricSink sink) throws Exception {
+    tap.ensureStarted();
+    Instant now = clock.instant();
+    double seconds = lastPoll == null ? 0 : Duration.between(lastPoll, now).toNanos() / 1e9;
+    Histogram interval = aggregator.intervalLatency();
+    latency.add(interval);
+    recent.addLast(Map.entry(now, interval));
+    while (!recent.isEmpty()
+        && Duration.between(recent.peekFirst().getKey(), now)
+                .compareTo(PipelinesSnapshot.LATENCY_WINDOW)
+            > 0) {
+      recent.removeFirst();
+    }
+    Histogram window = new Histogram(FrameAggregator.MAX_LATENCY_MS, 2);
+    recent.forEach(e -> window.add(e.getValue()));
+    checkWorkersIfDue(now);
+    List<PipelinesSnapshot.Routing> routing = routing(seconds);
+    long total = routing.stream().mapToLong(PipelinesSnapshot.Routing::framesTotal).sum();
+    PipelinesSnapshot snapshot =
+        new PipelinesSnapshot(
+            total,
+            rate(lastTotal, total, seconds),
+            aggregator.bytes(),
+            aggregator.malformedCount(),
+            routing,
+            clients(seconds),
+            histogram(window),
+            histogram(latency));
+    lastPoll = now;
+    lastTotal = total;
+    sink.publish(Families.PIPELINES, snapshot, series(snapshot));
+    return PollOutcome.ok();
+  }
+
+  private List<PipelinesSnapshot.Routing> routing(double seconds) {
+    List<PipelinesSnapshot.Routing> out = new ArrayList<>();
+    long[] now = new long[aggregator.pipelines()];
+    for (int n = 0; n < now.length; n++) {
+      now[n] = aggregator.framesTo(n);
+      if (now[n] > 0) {
+        out.add(
+            new PipelinesSnapshot.Routing(
+                n,
+                now[n],
+                rate(lastPerPipeline[n], now[n], seconds),
+                workers.getOrDefault(n, Optional.empty())));
+      }
+    }
+    lastPerPipeline = now;
+    return out;
+  }
+
+  private List<PipelinesSnapshot.ClientFrames> clients(double seconds) {
+    Map<String, Long> totals = aggregator.clientTotals();
+    List<PipelinesSnapshot.ClientFrames> out = new ArrayList<>(totals.size());
+    totals.forEach(
+        (name, n) ->
+            out.add(
+                new PipelinesSnapshot.ClientFrames(
+                    name, n, rate(lastPerClient.getOrDefault(name, 0L), n, seconds))));
+    lastPerClient = totals;
+    return out;
+  }
+
+  /** Checks which pipelines that received frames have a worker queue, at most once a minute. */
+  private void checkWorkersIfDue(Instant now) {
+    boolean unchecked = false;
+    for (int n = 0; n < aggregator.pipelines(); n++) {
+      unchecked |= aggregator.framesTo(n) > 0 && !workers.containsKey(n);
+    }
+    if (!unchecked && Duration.between(workersCheckedAt, now).compareTo(WORKER_CHECK_EVERY) < 0) {
+      return;
+    }
+    workersCheckedAt = now;
+    for (int n = 0; n < aggregator.pipelines(); n++) {
+      if (aggregator.framesTo(n) > 0) {
+        workers.put(n, tap.hasWorker(n));
+      }
+    }
+  }
+
+  private static OptionalDouble rate(long before, long after, double seconds) {
+    return seconds <= 0 || after < before
+        ? OptionalDouble.empty()
+        : OptionalDouble.of((after - before) / seconds);
+  }
+
+  static LatencyHistogram histogram(Histogram h) {
+    long count = h.getTotalCount();
+    if (count == 0) {
+      return LatencyHistogram.EMPTY;
+    }
+    List<Double> bounds = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    long below = 0;
+    for (double bound : BUCKETS_MS) {
+      long upTo = h.getCountBetweenValues(0, (long) bound);
+      bounds.add(bound);
+      counts.add(upTo - below);
+      below = upTo;
+    }
+    counts.add(count - below);
+    return new LatencyHistogram(
+        count,
+        h.getMean() * count,
+        h.getMaxValue(),
+        h.getValueAtPercentile(50),
+        h.getValueAtPercentile(95),
+        h.getValueAtPercentile(99),
+        bounds,
+        counts);
+  }
+
+  static Map<String, Double> series(PipelinesSnapshot s) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    s.framesPerSec().ifPresent(v -> out.put("pipelines.frames_per_sec", v));
+    for (PipelinesSnapshot.Routing r : s.routing()) {
+      r.framesPerSec().ifPresent(v -> out.put("pipelines.frames_per_sec:" + r.pipelineId(), v));
+    }
+    if (s.ingestToRouting().count() > 0) {
+      out.put("pipelines.ingest_to_routing_p50_ms", s.ingestToRouting().p50Ms());
+      out.put("pipelines.ingest_to_routing_p95_ms", s.ingestToRouting().p95Ms());
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    tap.close();
+  }
+}

@@ -1,0 +1,47 @@
+package io.frmonitor.model;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * What the frame tap saw: every frame the pipelines manager routed to a GPU pipeline (a copy of
+ * {@code received_clients_data}). Totals are since fr-monitor started; rates are over the last
+ * collection interval (empty on the first).
+ *
+ * @param ingestToRouting latency from the gateway's ingest time (in the frame's object key, or an
+ *     epoch {@code ingest_ts} when producers add one) to the tap's receipt, over the last {@link
+ *     #LATENCY_WINDOW}
+ * @param ingestToRoutingTotal the same since start (Prometheus' cumulative histogram)
+ * @param malformed messages that could not be decoded or had no client (counted, acked, dropped)
+ */
+public record PipelinesSnapshot(
+    long framesTotal,
+    OptionalDouble framesPerSec,
+    long frameBytesTotal,
+    long malformed,
+    List<Routing> routing,
+    List<ClientFrames> clients,
+    LatencyHistogram ingestToRouting,
+    LatencyHistogram ingestToRoutingTotal) {
+
+  /** The span the latency percentiles cover. */
+  public static final java.time.Duration LATENCY_WINDOW = java.time.Duration.ofMinutes(5);
+
+  public PipelinesSnapshot {
+    routing = List.copyOf(routing);
+    clients = List.copyOf(clients);
+  }
+
+  /**
+   * Frames routed to pipeline {@code N} ({@code PipeLine_<N>}). {@code hasWorker} is empty until
+   * checked; false means the pipeline has no worker queue, so its frames are lost.
+   */
+  public record Routing(
+      int pipelineId,
+      long framesTotal,
+      OptionalDouble framesPerSec,
+      java.util.Optional<Boolean> hasWorker) {}
+
+  /** Frames of one client. */
+  public record ClientFrames(String name, long framesTotal, OptionalDouble framesPerSec) {}
+}
