@@ -35,7 +35,9 @@ public final class FrameTapPoller implements Poller {
 
   private static final Duration WORKER_CHECK_EVERY = Duration.ofMinutes(1);
 
-  private final FrameTap tap;
+  static final String EXCHANGE = "received_clients_data";
+
+  private final Tap tap;
   private final FrameAggregator aggregator;
   private final Clock clock;
   private final Histogram latency = new Histogram(FrameAggregator.MAX_LATENCY_MS, 2);
@@ -48,7 +50,7 @@ public final class FrameTapPoller implements Poller {
   private long[] lastPerPipeline;
   private Map<String, Long> lastPerClient = Map.of();
 
-  FrameTapPoller(FrameTap tap, FrameAggregator aggregator, Clock clock) {
+  FrameTapPoller(Tap tap, FrameAggregator aggregator, Clock clock) {
     this.tap = tap;
     this.aggregator = aggregator;
     this.clock = clock;
@@ -58,8 +60,19 @@ public final class FrameTapPoller implements Poller {
   public static FrameTapPoller create(
       RabbitSettings settings, PayloadDecoder decoder, Clock clock, Duration timeout) {
     FrameAggregator aggregator = new FrameAggregator(settings.pipelines());
-    return new FrameTapPoller(
-        new FrameTap(settings, decoder, aggregator, clock, timeout), aggregator, clock);
+    List<String> keys = new ArrayList<>();
+    for (int n = 0; n < settings.pipelines(); n++) {
+      keys.add("PipeLine_" + n);
+    }
+    Tap tap =
+        new Tap(
+            settings,
+            "frames",
+            EXCHANGE,
+            keys,
+            new FrameHandler(decoder, aggregator, clock),
+            timeout);
+    return new FrameTapPoller(tap, aggregator, clock);
   }
 
   @Override

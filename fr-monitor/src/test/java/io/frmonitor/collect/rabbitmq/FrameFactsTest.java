@@ -55,9 +55,9 @@ class FrameFactsTest {
 
   @Test
   void routingKeysNameThePipeline() {
-    assertThat(FrameTap.pipelineId("PipeLine_7")).isEqualTo(7);
-    assertThat(FrameTap.pipelineId("PipeLine_x")).isEqualTo(-1);
-    assertThat(FrameTap.pipelineId("other")).isEqualTo(-1);
+    assertThat(FrameHandler.pipelineId("PipeLine_7")).isEqualTo(7);
+    assertThat(FrameHandler.pipelineId("PipeLine_x")).isEqualTo(-1);
+    assertThat(FrameHandler.pipelineId("other")).isEqualTo(-1);
   }
 
   @Test

@@ -6,13 +6,10 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import io.frmonitor.codec.DecodeResult;
-import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,41 +18,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * fr-monitor's own copy of the frames the pipelines manager routes to the GPU workers: an
- * exclusive, auto-delete, length-capped queue {@code monitoring.tap.frames.<id>} bound to the
- * {@code received_clients_data} exchange with every {@code PipeLine_<N>} key (a direct exchange has
- * no wildcards). The system's queues and exchange are never declared — the exchange is only checked
- * passively — so the real consumers are unaffected. The connection recovers by itself after a
- * broker restart or a cut, queue and bindings included.
+ * A copy of one of the system's streams without taking a message from it: fr-monitor's own
+ * exclusive, auto-delete, length-capped queue {@code monitoring.tap.<name>.<id>} bound to a system
+ * exchange with the stream's routing keys (a direct exchange has no wildcards). The system's queues
+ * and exchanges are never declared — the exchange is only checked passively — so the real consumers
+ * are unaffected. The connection recovers by itself after a broker restart or a cut, queue and
+ * bindings included. Every message is handed to the {@link Handler} and acked, whatever happens:
+ * nothing is ever requeued.
  *
  * <p>Thread safety: {@link #ensureStarted()} and {@link #close()} from the poller's thread;
  * deliveries arrive on the client library's consumer thread.
  */
-final class FrameTap implements AutoCloseable {
-  static final String EXCHANGE = "received_clients_data";
+final class Tap implements AutoCloseable {
   static final int MAX_LENGTH = 10_000;
   static final int TTL_MS = 60_000;
   static final int PREFETCH = 256;
 
-  private static final Logger LOG = LoggerFactory.getLogger(FrameTap.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Tap.class);
+
+  /** Receives each message of the tap; must not throw (a throw counts as a malformed message). */
+  interface Handler {
+    void message(String routingKey, byte[] body);
+
+    void failed();
+  }
 
   private final ConnectionFactory factory;
-  private final PayloadDecoder decoder;
-  private final FrameAggregator aggregator;
-  private final Clock clock;
-  private final String queue = "monitoring.tap.frames." + UUID.randomUUID();
+  private final String exchange;
+  private final List<String> keys;
+  private final Handler handler;
+  private final String queue;
   private Connection connection;
   private Channel channel;
 
-  FrameTap(
+  Tap(
       RabbitSettings settings,
-      PayloadDecoder decoder,
-      FrameAggregator aggregator,
-      Clock clock,
+      String name,
+      String exchange,
+      List<String> keys,
+      Handler handler,
       Duration timeout) {
-    this.decoder = decoder;
-    this.aggregator = aggregator;
-    this.clock = clock;
+    this.exchange = exchange;
+    this.keys = List.copyOf(keys);
+    this.handler = handler;
+    this.queue = "monitoring.tap." + name + "." + UUID.randomUUID();
     this.factory = Connections.factory(settings, timeout);
   }
 
@@ -72,11 +78,11 @@ final class FrameTap implements AutoCloseable {
     connection = factory.newConnection("fr-monitor");
     try {
       channel = connection.createChannel();
-      channel.exchangeDeclarePassive(EXCHANGE);
+      channel.exchangeDeclarePassive(exchange);
     } catch (IOException e) {
       close();
       throw new IOException(
-          "exchange " + EXCHANGE + " does not exist (yet): the pipelines manager declares it", e);
+          "exchange " + exchange + " does not exist (yet): the fr-server declares it", e);
     }
     channel.basicQos(PREFETCH);
     channel.queueDeclare(
@@ -85,12 +91,11 @@ final class FrameTap implements AutoCloseable {
         true,
         true,
         Map.of("x-max-length", MAX_LENGTH, "x-overflow", "drop-head", "x-message-ttl", TTL_MS));
-    for (int n = 0; n < aggregator.pipelines(); n++) {
-      channel.queueBind(queue, EXCHANGE, "PipeLine_" + n);
+    for (String key : keys) {
+      channel.queueBind(queue, exchange, key);
     }
-    channel.basicConsume(queue, false, "fr-monitor-frame-tap", new TapConsumer(channel));
-    LOG.info(
-        "frame tap {} bound to {} for PipeLine_0..{}", queue, EXCHANGE, aggregator.pipelines() - 1);
+    channel.basicConsume(queue, false, "fr-monitor-tap", new TapConsumer(channel));
+    LOG.info("tap {} bound to {} with {} routing keys", queue, exchange, keys.size());
   }
 
   /** Whether pipeline {@code n} has a worker queue (a passive declare, on a throw-away channel). */
@@ -119,43 +124,14 @@ final class FrameTap implements AutoCloseable {
         String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
         throws IOException {
       try {
-        record(envelope.getRoutingKey(), body);
+        handler.message(envelope.getRoutingKey(), body);
       } catch (RuntimeException e) { // a bug must not stop the tap
-        aggregator.malformed();
-        LOG.debug("frame tap could not handle a message", e);
+        handler.failed();
+        LOG.debug("tap {} could not handle a message", queue, e);
       } finally {
         getChannel().basicAck(envelope.getDeliveryTag(), false);
       }
     }
-  }
-
-  private void record(String routingKey, byte[] body) {
-    DecodeResult decoded = decoder.decode(body);
-    Optional<FrameFacts> facts =
-        decoded instanceof DecodeResult.Decoded d ? FrameFacts.of(d.value()) : Optional.empty();
-    if (facts.isEmpty()) {
-      aggregator.malformed();
-      return;
-    }
-    Instant now = clock.instant();
-    long latencyMs =
-        facts
-            .get()
-            .ingestedAt()
-            .map(t -> Math.max(0, Duration.between(t, now).toMillis()))
-            .orElse(-1L);
-    aggregator.frame(pipelineId(routingKey), facts.get(), latencyMs);
-  }
-
-  static int pipelineId(String routingKey) {
-    if (routingKey.startsWith("PipeLine_")) {
-      try {
-        return Integer.parseInt(routingKey.substring("PipeLine_".length()));
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-    }
-    return -1;
   }
 
   @Override
