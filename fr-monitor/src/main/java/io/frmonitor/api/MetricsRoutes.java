@@ -51,7 +51,9 @@ final class MetricsRoutes {
   }
 
   void pipelines(Context ctx) {
-    Responses.json(ctx, PipelinesDto.of(registry.latest(Families.PIPELINES)));
+    Responses.json(
+        ctx,
+        PipelinesDto.of(registry.latest(Families.PIPELINES), registry.latest(Families.RESULTS)));
   }
 
   void queues(Context ctx) {

@@ -3,6 +3,7 @@ package io.frmonitor.api;
 import io.frmonitor.config.Durations;
 import io.frmonitor.model.LatencyHistogram;
 import io.frmonitor.model.PipelinesSnapshot;
+import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.Latest;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ record PipelinesDto(
     Long frameBytesTotal,
     Long malformedTotal,
     List<Route> routing,
-    List<Object> pipelines,
+    List<Result> pipelines,
     List<Client> clients,
     Map<String, Latency> latencyMs) {
 
@@ -29,13 +30,29 @@ record PipelinesDto(
 
   record Client(String name, long framesTotal, Double framesPerSec) {}
 
+  /** One result pipeline type (face, phone), from the result tap. */
+  record Result(
+      String id,
+      long resultsTotal,
+      Double resultsPerSec,
+      long successTotal,
+      long errorTotal,
+      Double successRatio,
+      Map<String, Long> outcomes,
+      Latency latencyMs) {}
+
   record Latency(
       String window, long count, Double avg, Double p50, Double p95, Double p99, Double max) {}
 
-  static PipelinesDto of(Optional<Latest<PipelinesSnapshot>> latest) {
+  static PipelinesDto of(
+      Optional<Latest<PipelinesSnapshot>> latest, Optional<Latest<ResultsSnapshot>> results) {
+    List<Result> pipelines =
+        results
+            .map(r -> r.value().pipelines().stream().map(PipelinesDto::result).toList())
+            .orElse(List.of());
     if (latest.isEmpty()) {
       return new PipelinesDto(
-          null, true, null, null, null, null, List.of(), List.of(), List.of(), Map.of());
+          null, true, null, null, null, null, List.of(), pipelines, List.of(), Map.of());
     }
     PipelinesSnapshot s = latest.get().value();
     return new PipelinesDto(
@@ -54,11 +71,23 @@ record PipelinesDto(
                         Json.orNull(r.framesPerSec()),
                         r.hasWorker().orElse(null)))
             .toList(),
-        List.of(),
+        pipelines,
         s.clients().stream()
             .map(c -> new Client(c.name(), c.framesTotal(), Json.orNull(c.framesPerSec())))
             .toList(),
         Map.of("ingest_to_routing", latency(s.ingestToRouting())));
+  }
+
+  private static Result result(ResultsSnapshot.Pipeline p) {
+    return new Result(
+        p.id(),
+        p.resultsTotal(),
+        Json.orNull(p.resultsPerSec()),
+        p.successTotal(),
+        p.errorTotal(),
+        p.resultsTotal() == 0 ? null : (double) p.successTotal() / p.resultsTotal(),
+        p.outcomes(),
+        latency(p.ingestToResult()));
   }
 
   private static Latency latency(LatencyHistogram h) {

@@ -11,6 +11,7 @@ import io.frmonitor.collect.gpu.GpuPoller;
 import io.frmonitor.collect.host.HostPoller;
 import io.frmonitor.collect.rabbitmq.FrameTapPoller;
 import io.frmonitor.collect.rabbitmq.QueueStatsPoller;
+import io.frmonitor.collect.rabbitmq.ResultTapPoller;
 import io.frmonitor.collect.redis.ClientStatePoller;
 import io.frmonitor.config.Settings;
 import io.frmonitor.export.PrometheusBridge;
@@ -52,7 +53,8 @@ final class Service implements AutoCloseable {
             GpuPoller.create(settings.gpu(), System.getenv("PATH"), settings.collectTimeout()),
             ClientStatePoller.create(settings.redis(), decoder, clock, settings.collectTimeout()),
             QueueStatsPoller.create(settings.rabbit(), decoder, settings.collectTimeout()),
-            FrameTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()));
+            FrameTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()),
+            ResultTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()));
     scheduler = new ExecutorTaskScheduler();
     runtime =
         new CollectorRuntime(

@@ -14,6 +14,7 @@ import io.frmonitor.model.NetworkStats;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.Latest;
 import io.frmonitor.registry.MetricRegistry;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -48,6 +49,7 @@ final class RegistryCollector implements MultiCollector {
     fresh(registry.latest(Families.CLIENTS)).ifPresent(s -> clients(b, s));
     fresh(registry.latest(Families.QUEUES)).ifPresent(s -> queues(b, s));
     fresh(registry.latest(Families.PIPELINES)).ifPresent(s -> pipelines(b, s));
+    fresh(registry.latest(Families.RESULTS)).ifPresent(s -> results(b, s));
     registry.statuses().values().forEach(s -> collector(b, s));
     b.gauge("fr_registry_series", "History series held in memory.", registry.allSeries().size());
     b.counter(
@@ -218,6 +220,36 @@ final class RegistryCollector implements MultiCollector {
         "routing",
         "stage",
         "ingest_to_routing");
+  }
+
+  private static void results(SnapshotBuilder b, ResultsSnapshot s) {
+    for (ResultsSnapshot.Pipeline p : s.pipelines()) {
+      p.outcomes()
+          .forEach(
+              (outcome, n) ->
+                  b.counter(
+                      "fr_pipeline_results",
+                      "Results by pipeline type and outcome (seen by the result tap).",
+                      n,
+                      "pipeline",
+                      p.id(),
+                      "outcome",
+                      outcome));
+      b.histogram(
+          "fr_pipeline_latency_seconds",
+          "Latency between pipeline stages, from the frames' own timestamps.",
+          p.ingestToResultTotal(),
+          "pipeline",
+          p.id(),
+          "stage",
+          "ingest_to_result");
+    }
+    b.counter(
+        "fr_tap_malformed_messages",
+        "Messages a tap could not decode; counted, acked and dropped.",
+        s.malformed(),
+        "tap",
+        "results");
   }
 
   private static void queues(SnapshotBuilder b, QueuesSnapshot s) {

@@ -33,9 +33,11 @@ class JarIT {
     RabbitBroker.put(
         "/api/permissions/" + RabbitBroker.enc(VHOST) + "/guest",
         "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-    RabbitBroker.put(
-        "/api/exchanges/" + RabbitBroker.enc(VHOST) + "/received_clients_data",
-        "{\"type\":\"direct\",\"durable\":true}");
+    for (String exchange : new String[] {"received_clients_data", "pipeline_results"}) {
+      RabbitBroker.put(
+          "/api/exchanges/" + RabbitBroker.enc(VHOST) + "/" + exchange,
+          "{\"type\":\"direct\",\"durable\":true}");
+    }
     service =
         JarProcess.start(
             Map.of(

@@ -6,7 +6,6 @@ import io.frmonitor.collect.Poller;
 import io.frmonitor.config.RabbitSettings;
 import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
-import io.frmonitor.model.LatencyHistogram;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.registry.MetricSink;
 import java.time.Clock;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.HdrHistogram.Histogram;
 
 /**
  * The frame tap ({@code frame_tap}): keeps the tap consuming and, each interval, publishes the
@@ -30,9 +28,6 @@ import org.HdrHistogram.Histogram;
  * <p>Thread safety: confined to its runner's thread (the tap's deliveries go to the aggregator).
  */
 public final class FrameTapPoller implements Poller {
-  /** Latency bucket bounds for Prometheus, in milliseconds. */
-  static final double[] BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
-
   private static final Duration WORKER_CHECK_EVERY = Duration.ofMinutes(1);
 
   static final String EXCHANGE = "received_clients_data";
@@ -40,9 +35,7 @@ public final class FrameTapPoller implements Poller {
   private final Tap tap;
   private final FrameAggregator aggregator;
   private final Clock clock;
-  private final Histogram latency = new Histogram(FrameAggregator.MAX_LATENCY_MS, 2);
-  private final java.util.ArrayDeque<Map.Entry<Instant, Histogram>> recent =
-      new java.util.ArrayDeque<>();
+  private final LatencyWindow latency = new LatencyWindow(PipelinesSnapshot.LATENCY_WINDOW);
   private final Map<Integer, Optional<Boolean>> workers = new HashMap<>();
   private Instant workersCheckedAt = Instant.MIN;
   private Instant lastPoll;
@@ -90,17 +83,7 @@ public final class FrameTapPoller implements Poller {
     tap.ensureStarted();
     Instant now = clock.instant();
     double seconds = lastPoll == null ? 0 : Duration.between(lastPoll, now).toNanos() / 1e9;
-    Histogram interval = aggregator.intervalLatency();
-    latency.add(interval);
-    recent.addLast(Map.entry(now, interval));
-    while (!recent.isEmpty()
-        && Duration.between(recent.peekFirst().getKey(), now)
-                .compareTo(PipelinesSnapshot.LATENCY_WINDOW)
-            > 0) {
-      recent.removeFirst();
-    }
-    Histogram window = new Histogram(FrameAggregator.MAX_LATENCY_MS, 2);
-    recent.forEach(e -> window.add(e.getValue()));
+    latency.add(now, aggregator.intervalLatency());
     checkWorkersIfDue(now);
     List<PipelinesSnapshot.Routing> routing = routing(seconds);
     long total = routing.stream().mapToLong(PipelinesSnapshot.Routing::framesTotal).sum();
@@ -112,8 +95,8 @@ public final class FrameTapPoller implements Poller {
             aggregator.malformedCount(),
             routing,
             clients(seconds),
-            histogram(window),
-            histogram(latency));
+            latency.windowed(),
+            latency.sinceStart());
     lastPoll = now;
     lastTotal = total;
     sink.publish(Families.PIPELINES, snapshot, series(snapshot));
@@ -171,32 +154,6 @@ public final class FrameTapPoller implements Poller {
     return seconds <= 0 || after < before
         ? OptionalDouble.empty()
         : OptionalDouble.of((after - before) / seconds);
-  }
-
-  static LatencyHistogram histogram(Histogram h) {
-    long count = h.getTotalCount();
-    if (count == 0) {
-      return LatencyHistogram.EMPTY;
-    }
-    List<Double> bounds = new ArrayList<>();
-    List<Long> counts = new ArrayList<>();
-    long below = 0;
-    for (double bound : BUCKETS_MS) {
-      long upTo = h.getCountBetweenValues(0, (long) bound);
-      bounds.add(bound);
-      counts.add(upTo - below);
-      below = upTo;
-    }
-    counts.add(count - below);
-    return new LatencyHistogram(
-        count,
-        h.getMean() * count,
-        h.getMaxValue(),
-        h.getValueAtPercentile(50),
-        h.getValueAtPercentile(95),
-        h.getValueAtPercentile(99),
-        bounds,
-        counts);
   }
 
   static Map<String, Double> series(PipelinesSnapshot s) {

@@ -67,7 +67,7 @@ class FrameFactsTest {
     h.recordValue(40);
     h.recordValue(40);
     h.recordValue(20_000);
-    LatencyHistogram l = FrameTapPoller.histogram(h);
+    LatencyHistogram l = LatencyWindow.summary(h);
     assertThat(l.count()).isEqualTo(4);
     assertThat(l.bucketCounts().stream().mapToLong(Long::longValue).sum()).isEqualTo(4);
     assertThat(l.bucketCounts().get(0)).isEqualTo(1); // <= 5 ms

@@ -1,0 +1,123 @@
+package io.frmonitor.collect.rabbitmq;
+
+import io.frmonitor.codec.PayloadDecoder;
+import io.frmonitor.collect.PollOutcome;
+import io.frmonitor.collect.Poller;
+import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.Family;
+import io.frmonitor.model.PipelinesSnapshot;
+import io.frmonitor.model.ResultsSnapshot;
+import io.frmonitor.registry.MetricSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The result tap ({@code result_tap}): a copy of the workers' results from the {@code
+ * pipeline_results} exchange (keys {@code face_results}, {@code phone_results}), published each
+ * interval as the {@code results} family: results per pipeline type, outcome mix, success ratio and
+ * ingest → result latency.
+ *
+ * <p>Thread safety: confined to its runner's thread.
+ */
+public final class ResultTapPoller implements Poller {
+  static final String EXCHANGE = "pipeline_results";
+
+  private final Tap tap;
+  private final ResultHandler handler;
+  private final Clock clock;
+  private final Map<String, LatencyWindow> latency = new HashMap<>();
+  private final Map<String, Long> lastTotals = new HashMap<>();
+  private Instant lastPoll;
+
+  ResultTapPoller(Tap tap, ResultHandler handler, Clock clock) {
+    this.tap = tap;
+    this.handler = handler;
+    this.clock = clock;
+  }
+
+  public static ResultTapPoller create(
+      RabbitSettings settings, PayloadDecoder decoder, Clock clock, Duration timeout) {
+    ResultHandler handler = new ResultHandler(decoder, clock);
+    Tap tap =
+        new Tap(
+            settings,
+            "results",
+            EXCHANGE,
+            List.copyOf(new TreeMap<>(ResultHandler.KEYS).keySet()),
+            handler,
+            timeout);
+    return new ResultTapPoller(tap, handler, clock);
+  }
+
+  @Override
+  public String name() {
+    return "result_tap";
+  }
+
+  @Override
+  public Set<Family<?>> families() {
+    return Set.of(Families.RESULTS);
+  }
+
+  @Override
+  public PollOutcome poll(MetricSink sink) throws Exception {
+    tap.ensureStarted();
+    Instant now = clock.instant();
+    double seconds = lastPoll == null ? 0 : Duration.between(lastPoll, now).toNanos() / 1e9;
+    List<ResultsSnapshot.Pipeline> pipelines = new ArrayList<>();
+    new TreeMap<>(handler.pipelines())
+        .forEach((id, counts) -> pipelines.add(pipeline(id, counts, now, seconds)));
+    lastPoll = now;
+    ResultsSnapshot snapshot = new ResultsSnapshot(pipelines, handler.malformed());
+    sink.publish(Families.RESULTS, snapshot, series(snapshot));
+    return PollOutcome.ok();
+  }
+
+  private ResultsSnapshot.Pipeline pipeline(
+      String id, ResultHandler.Counts counts, Instant now, double seconds) {
+    LatencyWindow window =
+        latency.computeIfAbsent(id, k -> new LatencyWindow(PipelinesSnapshot.LATENCY_WINDOW));
+    window.add(now, counts.intervalLatency());
+    long total = counts.total.sum();
+    long errors = counts.errors.sum();
+    long before = lastTotals.getOrDefault(id, total);
+    lastTotals.put(id, total);
+    return new ResultsSnapshot.Pipeline(
+        id,
+        total,
+        seconds > 0 && total >= before
+            ? OptionalDouble.of((total - before) / seconds)
+            : OptionalDouble.empty(),
+        total - errors,
+        errors,
+        counts.outcomeTotals(),
+        window.windowed(),
+        window.sinceStart());
+  }
+
+  static Map<String, Double> series(ResultsSnapshot s) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (ResultsSnapshot.Pipeline p : s.pipelines()) {
+      p.resultsPerSec().ifPresent(v -> out.put("results.per_sec:" + p.id(), v));
+      if (p.ingestToResult().count() > 0) {
+        out.put("results.ingest_to_result_p95_ms:" + p.id(), p.ingestToResult().p95Ms());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    tap.close();
+  }
+}

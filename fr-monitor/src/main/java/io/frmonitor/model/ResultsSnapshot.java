@@ -1,0 +1,35 @@
+package io.frmonitor.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * What the result tap saw on the {@code pipeline_results} exchange, per pipeline type ({@code
+ * face}, {@code phone}). Empty until workers publish their results there (today they use the
+ * default exchange, which cannot be tapped; docs/producers.md has the one-line change).
+ */
+public record ResultsSnapshot(List<Pipeline> pipelines, long malformed) {
+  public ResultsSnapshot {
+    pipelines = List.copyOf(pipelines);
+  }
+
+  /**
+   * One pipeline type. {@code success} counts results without a {@code processing_error}, {@code
+   * error} those with one; {@code outcomes} is the verdict mix (face: pass, no_face, spoof,
+   * wrong_user; phone: pass, phone_detected; both: processing_error).
+   */
+  public record Pipeline(
+      String id,
+      long resultsTotal,
+      OptionalDouble resultsPerSec,
+      long successTotal,
+      long errorTotal,
+      Map<String, Long> outcomes,
+      LatencyHistogram ingestToResult,
+      LatencyHistogram ingestToResultTotal) {
+    public Pipeline {
+      outcomes = Map.copyOf(outcomes);
+    }
+  }
+}
