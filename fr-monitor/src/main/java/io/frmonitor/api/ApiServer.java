@@ -35,6 +35,7 @@ public final class ApiServer implements AutoCloseable {
           "/metrics/clients",
           "/metrics/queues",
           "/metrics/pipelines",
+          "/metrics/gateways",
           "/metrics/actions",
           "/history",
           "/prometheus",
@@ -85,6 +86,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/metrics/clients", metrics::clients);
     config.routes.get("/metrics/queues", metrics::queues);
     config.routes.get("/metrics/pipelines", metrics::pipelines);
+    config.routes.get("/metrics/gateways", metrics::gateways);
     config.routes.get("/metrics/actions", new EventsRoutes(registry, eventCapacity)::actions);
     config.routes.get("/history", history::history);
     config.routes.get("/prometheus", this::prometheus);

@@ -56,6 +56,10 @@ final class MetricsRoutes {
         PipelinesDto.of(registry.latest(Families.PIPELINES), registry.latest(Families.RESULTS)));
   }
 
+  void gateways(Context ctx) {
+    Responses.json(ctx, GatewaysDto.of(registry.latest(Families.GATEWAYS)));
+  }
+
   void queues(Context ctx) {
     Responses.json(ctx, QueuesDto.of(registry.latest(Families.QUEUES)));
   }

@@ -10,6 +10,7 @@ import io.frmonitor.collect.RetryPolicy;
 import io.frmonitor.collect.gpu.GpuPoller;
 import io.frmonitor.collect.host.HostPoller;
 import io.frmonitor.collect.rabbitmq.FrameTapPoller;
+import io.frmonitor.collect.rabbitmq.GatewayEventsPoller;
 import io.frmonitor.collect.rabbitmq.QueueStatsPoller;
 import io.frmonitor.collect.rabbitmq.ResultTapPoller;
 import io.frmonitor.collect.redis.ClientStatePoller;
@@ -54,7 +55,9 @@ final class Service implements AutoCloseable {
             ClientStatePoller.create(settings.redis(), decoder, clock, settings.collectTimeout()),
             QueueStatsPoller.create(settings.rabbit(), decoder, settings.collectTimeout()),
             FrameTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()),
-            ResultTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()));
+            ResultTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()),
+            GatewayEventsPoller.create(
+                settings.rabbit(), decoder, clock, settings.collectTimeout()));
     scheduler = new ExecutorTaskScheduler();
     runtime =
         new CollectorRuntime(

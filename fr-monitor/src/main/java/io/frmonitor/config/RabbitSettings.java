@@ -12,9 +12,15 @@ import java.util.List;
  * @param queuePatterns queue names and globs whose statistics are collected
  * @param maxQueues most queues reported per cycle
  * @param pipelines routing keys {@code PipeLine_0} .. {@code PipeLine_<pipelines-1>} are tapped
+ * @param heartbeatTimeout a gateway without a heartbeat for this long is down
  */
 public record RabbitSettings(
-    URI url, URI managementUrl, List<String> queuePatterns, int maxQueues, int pipelines) {
+    URI url,
+    URI managementUrl,
+    List<String> queuePatterns,
+    int maxQueues,
+    int pipelines,
+    java.time.Duration heartbeatTimeout) {
   public RabbitSettings {
     queuePatterns = List.copyOf(queuePatterns);
   }

@@ -72,6 +72,8 @@ public record Settings(
     out.put(Variable.MONITORING_RMQ_MANAGEMENT_URL, rabbit.maskedManagementUrl());
     out.put(Variable.MONITORING_RMQ_QUEUES, String.join(",", rabbit.queuePatterns()));
     out.put(Variable.MONITORING_RMQ_PIPELINES, Integer.toString(rabbit.pipelines()));
+    out.put(
+        Variable.MONITORING_GATEWAY_HEARTBEAT_TIMEOUT, Durations.format(rabbit.heartbeatTimeout()));
     out.put(Variable.MONITORING_RMQ_MAX_QUEUES, Integer.toString(rabbit.maxQueues()));
     out.put(Variable.MONITORING_MINIO_ENDPOINT, minio.endpoint());
     out.put(Variable.MONITORING_MINIO_ACCESS_KEY, minio.accessKey().masked());

@@ -244,7 +244,17 @@ public final class SettingsLoader {
         managementUrl(amqp),
         queuePatterns(),
         intIn(Variable.MONITORING_RMQ_MAX_QUEUES, 1, 10_000),
-        intIn(Variable.MONITORING_RMQ_PIPELINES, 1, 256));
+        intIn(Variable.MONITORING_RMQ_PIPELINES, 1, 256),
+        heartbeatTimeout());
+  }
+
+  private Duration heartbeatTimeout() {
+    Variable v = Variable.MONITORING_GATEWAY_HEARTBEAT_TIMEOUT;
+    Duration d = duration(v, ChronoUnit.SECONDS);
+    if (d.compareTo(MIN_POLL) < 0 || d.compareTo(MAX_POLL) > 0) {
+      throw invalid(v, raw(v));
+    }
+    return d;
   }
 
   private URI managementUrl(URI amqp) {

@@ -62,6 +62,10 @@ public enum Variable {
       "Queues whose statistics are collected"),
   MONITORING_RMQ_PIPELINES(
       "16", "an integer 1-256", "Pipelines tapped: PipeLine_0 .. PipeLine_<N-1>"),
+  MONITORING_GATEWAY_HEARTBEAT_TIMEOUT(
+      "30s",
+      "a duration 1s-1h (a plain number means seconds)",
+      "A gateway silent this long is reported down"),
   MONITORING_RMQ_MAX_QUEUES("200", "an integer 1-10000", "Most queues reported (then truncated)"),
   MONITORING_MINIO_ENDPOINT(
       "127.0.0.1:9100",

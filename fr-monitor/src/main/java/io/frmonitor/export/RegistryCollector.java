@@ -6,6 +6,7 @@ import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.DiskUsage;
 import io.frmonitor.model.Families;
+import io.frmonitor.model.GatewaysSnapshot;
 import io.frmonitor.model.GpuDevice;
 import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.model.Health;
@@ -50,6 +51,7 @@ final class RegistryCollector implements MultiCollector {
     fresh(registry.latest(Families.QUEUES)).ifPresent(s -> queues(b, s));
     fresh(registry.latest(Families.PIPELINES)).ifPresent(s -> pipelines(b, s));
     fresh(registry.latest(Families.RESULTS)).ifPresent(s -> results(b, s));
+    fresh(registry.latest(Families.GATEWAYS)).ifPresent(s -> gateways(b, s));
     registry.statuses().values().forEach(s -> collector(b, s));
     b.gauge("fr_registry_series", "History series held in memory.", registry.allSeries().size());
     b.counter(
@@ -250,6 +252,60 @@ final class RegistryCollector implements MultiCollector {
         s.malformed(),
         "tap",
         "results");
+  }
+
+  private static void gateways(SnapshotBuilder b, GatewaysSnapshot s) {
+    for (GatewaysSnapshot.Gateway g : s.gateways()) {
+      String name = g.name();
+      b.gauge(
+          "fr_gateway_up",
+          "1 while the gateway's heartbeats arrive.",
+          g.up() ? 1 : 0,
+          "gateway",
+          name);
+      g.clients()
+          .ifPresent(
+              v ->
+                  b.gauge(
+                      "fr_gateway_sessions",
+                      "Clients connected, per the last heartbeat.",
+                      v,
+                      "gateway",
+                      name));
+      b.counter(
+          "fr_gateway_session_events",
+          "Sessions opened and closed.",
+          g.sessionsOpened(),
+          "gateway",
+          name,
+          "event",
+          "opened");
+      b.counter(
+          "fr_gateway_session_events",
+          "Sessions opened and closed.",
+          g.sessionsClosed(),
+          "gateway",
+          name,
+          "event",
+          "closed");
+      g.rejections()
+          .forEach(
+              (reason, n) ->
+                  b.counter(
+                      "fr_gateway_rejections",
+                      "Frames or connections the gateway refused.",
+                      n,
+                      "gateway",
+                      name,
+                      "reason",
+                      reason));
+    }
+    b.counter(
+        "fr_tap_malformed_messages",
+        "Messages a tap could not decode; counted, acked and dropped.",
+        s.malformed(),
+        "tap",
+        "gateway_events");
   }
 
   private static void queues(SnapshotBuilder b, QueuesSnapshot s) {

@@ -60,9 +60,7 @@ public final class FrameTapPoller implements Poller {
     Tap tap =
         new Tap(
             settings,
-            "frames",
-            EXCHANGE,
-            keys,
+            Tap.Spec.copyOf("frames", EXCHANGE, keys),
             new FrameHandler(decoder, aggregator, clock),
             timeout);
     return new FrameTapPoller(tap, aggregator, clock);

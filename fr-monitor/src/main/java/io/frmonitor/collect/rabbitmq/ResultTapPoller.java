@@ -51,9 +51,8 @@ public final class ResultTapPoller implements Poller {
     Tap tap =
         new Tap(
             settings,
-            "results",
-            EXCHANGE,
-            List.copyOf(new TreeMap<>(ResultHandler.KEYS).keySet()),
+            Tap.Spec.copyOf(
+                "results", EXCHANGE, List.copyOf(new TreeMap<>(ResultHandler.KEYS).keySet())),
             handler,
             timeout);
     return new ResultTapPoller(tap, handler, clock);

@@ -43,30 +43,49 @@ final class Tap implements AutoCloseable {
     void failed();
   }
 
+  /**
+   * Where a tap reads from. A copy of a system stream uses an exclusive, auto-delete queue and only
+   * checks the system's exchange passively; an inbox of fr-monitor's own (gateway events) is a
+   * durable queue on an exchange fr-monitor declares itself ({@code ownExchangeType}).
+   */
+  record Spec(
+      String queue,
+      boolean durable,
+      String exchange,
+      String ownExchangeType,
+      List<String> keys,
+      Map<String, Object> queueArgs) {
+    Spec {
+      keys = List.copyOf(keys);
+      queueArgs = Map.copyOf(queueArgs);
+    }
+
+    /** A copy of the system exchange {@code exchange}'s messages with these routing keys. */
+    static Spec copyOf(String name, String exchange, List<String> keys) {
+      return new Spec(
+          "monitoring.tap." + name + "." + UUID.randomUUID(),
+          false,
+          exchange,
+          null,
+          keys,
+          Map.of("x-max-length", MAX_LENGTH, "x-overflow", "drop-head", "x-message-ttl", TTL_MS));
+    }
+  }
+
   private final ConnectionFactory factory;
-  private final String exchange;
-  private final List<String> keys;
+  private final Spec spec;
   private final Handler handler;
-  private final String queue;
   private Connection connection;
   private Channel channel;
 
-  Tap(
-      RabbitSettings settings,
-      String name,
-      String exchange,
-      List<String> keys,
-      Handler handler,
-      Duration timeout) {
-    this.exchange = exchange;
-    this.keys = List.copyOf(keys);
+  Tap(RabbitSettings settings, Spec spec, Handler handler, Duration timeout) {
+    this.spec = spec;
     this.handler = handler;
-    this.queue = "monitoring.tap." + name + "." + UUID.randomUUID();
     this.factory = Connections.factory(settings, timeout);
   }
 
   String queue() {
-    return queue;
+    return spec.queue();
   }
 
   /** Opens the connection and the tap unless they are up (or recovering by themselves). */
@@ -78,24 +97,24 @@ final class Tap implements AutoCloseable {
     connection = factory.newConnection("fr-monitor");
     try {
       channel = connection.createChannel();
-      channel.exchangeDeclarePassive(exchange);
+      if (spec.ownExchangeType() == null) {
+        channel.exchangeDeclarePassive(spec.exchange());
+      } else {
+        channel.exchangeDeclare(spec.exchange(), spec.ownExchangeType(), true);
+      }
     } catch (IOException e) {
       close();
       throw new IOException(
-          "exchange " + exchange + " does not exist (yet): the fr-server declares it", e);
+          "exchange " + spec.exchange() + " does not exist (yet): the fr-server declares it", e);
     }
     channel.basicQos(PREFETCH);
     channel.queueDeclare(
-        queue,
-        false,
-        true,
-        true,
-        Map.of("x-max-length", MAX_LENGTH, "x-overflow", "drop-head", "x-message-ttl", TTL_MS));
-    for (String key : keys) {
-      channel.queueBind(queue, exchange, key);
+        spec.queue(), spec.durable(), !spec.durable(), !spec.durable(), spec.queueArgs());
+    for (String key : spec.keys()) {
+      channel.queueBind(spec.queue(), spec.exchange(), key);
     }
-    channel.basicConsume(queue, false, "fr-monitor-tap", new TapConsumer(channel));
-    LOG.info("tap {} bound to {} with {} routing keys", queue, exchange, keys.size());
+    channel.basicConsume(spec.queue(), false, "fr-monitor-tap", new TapConsumer(channel));
+    LOG.info("tap {} bound to {} with {}", spec.queue(), spec.exchange(), spec.keys());
   }
 
   /** Whether pipeline {@code n} has a worker queue (a passive declare, on a throw-away channel). */
@@ -127,7 +146,7 @@ final class Tap implements AutoCloseable {
         handler.message(envelope.getRoutingKey(), body);
       } catch (RuntimeException e) { // a bug must not stop the tap
         handler.failed();
-        LOG.debug("tap {} could not handle a message", queue, e);
+        LOG.debug("tap {} could not handle a message", spec.queue(), e);
       } finally {
         getChannel().basicAck(envelope.getDeliveryTag(), false);
       }

@@ -91,7 +91,8 @@ class FrameTapRabbitIT {
             URI.create("http://" + user + ":it-password@127.0.0.1:15672"),
             List.of("PipeLine_*_face_data"),
             200,
-            4);
+            4,
+            java.time.Duration.ofSeconds(30));
     return FrameTapPoller.create(
         s, new PayloadDecoder(DecodeLimits.DEFAULT), Clock.systemUTC(), Duration.ofSeconds(5));
   }

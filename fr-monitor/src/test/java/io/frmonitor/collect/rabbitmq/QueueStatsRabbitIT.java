@@ -129,7 +129,8 @@ class QueueStatsRabbitIT {
         management,
         PATTERNS,
         maxQueues,
-        16);
+        16,
+        Duration.ofSeconds(30));
   }
 
   private URI management() {

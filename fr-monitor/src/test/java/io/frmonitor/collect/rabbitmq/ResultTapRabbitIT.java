@@ -100,7 +100,8 @@ class ResultTapRabbitIT {
             URI.create("http://" + user + ":pw@127.0.0.1:15672"),
             List.of("face_pipeline_results"),
             200,
-            4);
+            4,
+            java.time.Duration.ofSeconds(30));
     try (ResultTapPoller p =
         ResultTapPoller.create(
             s,

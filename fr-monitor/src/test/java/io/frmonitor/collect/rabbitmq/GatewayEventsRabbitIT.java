@@ -1,0 +1,143 @@
+package io.frmonitor.collect.rabbitmq;
+
+import static io.frmonitor.testing.RabbitBroker.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.frmonitor.codec.DecodeLimits;
+import io.frmonitor.codec.PayloadDecoder;
+import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.GatewaysSnapshot;
+import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.RabbitBroker;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Gateway events through fr-monitor's own inbox on the machine's real RabbitMQ. */
+class GatewayEventsRabbitIT {
+  private final String vhost = "fr-monitor-it-" + UUID.randomUUID();
+  private final String user = "fr-monitor-it-" + UUID.randomUUID();
+  private final MetricRegistry registry =
+      new MetricRegistry(
+          Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
+  private Connection gateway;
+
+  @BeforeEach
+  void vhost() throws Exception {
+    RabbitBroker.ensureManagement();
+    RabbitBroker.put("/api/vhosts/" + enc(vhost), "{}");
+    RabbitBroker.put(
+        "/api/permissions/" + enc(vhost) + "/guest",
+        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+    RabbitBroker.put("/api/users/" + enc(user), "{\"password\":\"pw\",\"tags\":\"monitoring\"}");
+    // exactly the permissions docs/operations.md gives fr-monitor
+    RabbitBroker.put(
+        "/api/permissions/" + enc(vhost) + "/" + enc(user),
+        "{\"configure\":\"^monitoring(\\\\..*)?$\",\"write\":\"^monitoring(\\\\..*)?$\","
+            + "\"read\":\"^(monitoring(\\\\..*)?|received_clients_data|pipeline_results)$\"}");
+    ConnectionFactory f = new ConnectionFactory();
+    f.setHost("127.0.0.1");
+    f.setVirtualHost(vhost);
+    gateway = f.newConnection();
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    gateway.close();
+    RabbitBroker.delete("/api/vhosts/" + enc(vhost));
+    RabbitBroker.delete("/api/users/" + enc(user));
+  }
+
+  private void send(Channel ch, String gw, String json) throws Exception {
+    ch.basicPublish(
+        "monitoring", "gateway." + gw + ".event", null, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private GatewaysSnapshot.Gateway gw(String name) {
+    return registry.latest(Families.GATEWAYS).orElseThrow().value().gateways().stream()
+        .filter(g -> g.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aGatewayIsUpWhileItBeatsAndDownOnceItStops() throws Exception {
+    RabbitSettings s =
+        new RabbitSettings(
+            URI.create("amqp://" + user + ":pw@127.0.0.1:5672/" + enc(vhost)),
+            URI.create("http://" + user + ":pw@127.0.0.1:15672"),
+            List.of("actions"),
+            200,
+            4,
+            Duration.ofSeconds(2));
+    try (GatewayEventsPoller p =
+        GatewayEventsPoller.create(
+            s,
+            new PayloadDecoder(DecodeLimits.DEFAULT),
+            Clock.systemUTC(),
+            Duration.ofSeconds(5))) {
+      p.poll(registry); // declares fr-monitor's exchange and inbox
+      Channel ch = gateway.createChannel();
+      send(
+          ch,
+          "gw-1",
+          "{\"type\": \"heartbeat\", \"gateway\": \"gw-1\", \"ts\": 1795830500000, \"clients\": 12}");
+      send(
+          ch,
+          "gw-1",
+          "{\"type\": \"session_opened\", \"gateway\": \"gw-1\", \"client\": \"obama\"}");
+      send(
+          ch,
+          "gw-1",
+          "{\"type\": \"session_opened\", \"gateway\": \"gw-1\", \"client\": \"biden\"}");
+      send(
+          ch,
+          "gw-1",
+          "{\"type\": \"session_closed\", \"gateway\": \"gw-1\", \"client\": \"biden\"}");
+      send(
+          ch,
+          "gw-1",
+          "{\"type\": \"frame_rejected\", \"gateway\": \"gw-1\", \"client\": \"carter\", \"reason\": \"blocked\"}");
+      send(ch, "gw-1", "{\"type\": \"teleported\", \"gateway\": \"gw-1\"}");
+      send(ch, "gw-1", "not json");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                p.poll(registry);
+                return registry.latest(Families.GATEWAYS).orElseThrow().value().eventsTotal() == 5;
+              });
+      GatewaysSnapshot.Gateway g = gw("gw-1");
+      assertThat(g.up()).isTrue();
+      assertThat(g.clients()).hasValue(12);
+      assertThat(g.sessionsOpened()).isEqualTo(2);
+      assertThat(g.sessionsClosed()).isEqualTo(1);
+      assertThat(g.rejections()).containsEntry("blocked", 1L);
+      assertThat(registry.latest(Families.GATEWAYS).orElseThrow().value().malformed()).isEqualTo(2);
+
+      // silence: after the 2 s heartbeat timeout the gateway is down, and that is logged
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () -> {
+                p.poll(registry);
+                return !gw("gw-1").up();
+              });
+      assertThat(registry.events().newest(10, "gateway_status_change"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.fields()).containsEntry("to", "down"));
+    }
+  }
+}
