@@ -20,6 +20,7 @@ final class LatencyWindow {
 
   private final Duration window;
   private final Histogram total = newHistogram();
+  private final Histogram inWindow = newHistogram();
   private final ArrayDeque<Map.Entry<Instant, Histogram>> recent = new ArrayDeque<>();
 
   LatencyWindow(Duration window) {
@@ -30,20 +31,25 @@ final class LatencyWindow {
     return new Histogram(FrameAggregator.MAX_LATENCY_MS, 2);
   }
 
-  /** Adds the latencies of the interval that ended {@code now}. */
+  /**
+   * Adds the latencies of the interval that ended {@code now} (the histogram is kept; the caller
+   * must not reuse it). The window is a running sum: intervals are added once and subtracted once
+   * when they age out, so an idle poll costs nothing.
+   */
   void add(Instant now, Histogram interval) {
-    total.add(interval);
-    recent.addLast(Map.entry(now, interval));
+    if (interval.getTotalCount() > 0) {
+      total.add(interval);
+      inWindow.add(interval);
+      recent.addLast(Map.entry(now, interval));
+    }
     while (!recent.isEmpty()
         && Duration.between(recent.peekFirst().getKey(), now).compareTo(window) > 0) {
-      recent.removeFirst();
+      inWindow.subtract(recent.removeFirst().getValue());
     }
   }
 
   LatencyHistogram windowed() {
-    Histogram merged = newHistogram();
-    recent.forEach(e -> merged.add(e.getValue()));
-    return summary(merged);
+    return summary(inWindow);
   }
 
   LatencyHistogram sinceStart() {

@@ -76,6 +76,7 @@ final class Tap implements AutoCloseable {
   private final Spec spec;
   private final Handler handler;
   private Connection connection;
+  private java.util.concurrent.ExecutorService dispatch;
   private Channel channel;
 
   Tap(RabbitSettings settings, Spec spec, Handler handler, Duration timeout) {
@@ -94,7 +95,11 @@ final class Tap implements AutoCloseable {
       return;
     }
     close();
-    connection = factory.newConnection("fr-monitor");
+    // one dispatch thread per tap instead of the client library's default of two per core
+    dispatch =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            io.frmonitor.collect.NamedThreads.daemon("fr-amqp-" + spec.exchange()));
+    connection = factory.newConnection(dispatch, "fr-monitor");
     try {
       channel = connection.createChannel();
       if (spec.ownExchangeType() == null) {
@@ -162,7 +167,11 @@ final class Tap implements AutoCloseable {
         // already broken
       }
     }
+    if (dispatch != null) {
+      dispatch.shutdownNow();
+    }
     connection = null;
+    dispatch = null;
     channel = null;
   }
 }
