@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
@@ -16,8 +14,8 @@ import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
 import io.frmonitor.testing.RabbitBroker;
+import io.frmonitor.testing.TestVhost;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,33 +36,19 @@ class FrameTapRabbitIT {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSS").withZone(ZoneOffset.UTC);
 
-  private final String vhost = "fr-monitor-it-" + UUID.randomUUID();
-  private final String user = "fr-monitor-it-" + UUID.randomUUID();
   private final MetricRegistry registry =
       new MetricRegistry(
           Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
-  private Connection admin;
+  private TestVhost vhost;
   private Channel publisher;
   private byte[] frame;
 
   @BeforeEach
   void topology() throws Exception {
-    RabbitBroker.ensureManagement();
-    RabbitBroker.put("/api/vhosts/" + enc(vhost), "{}");
-    RabbitBroker.put(
-        "/api/permissions/" + enc(vhost) + "/guest",
-        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-    RabbitBroker.put(
-        "/api/users/" + enc(user), "{\"password\":\"it-password\",\"tags\":\"monitoring\"}");
-    RabbitBroker.put(
-        "/api/permissions/" + enc(vhost) + "/" + enc(user),
-        "{\"configure\":\"^monitoring\\\\..*\",\"write\":\"^monitoring\\\\..*\","
-            + "\"read\":\"^(monitoring\\\\..*|received_clients_data)$\"}");
-    ConnectionFactory f = new ConnectionFactory();
-    f.setHost("127.0.0.1");
-    f.setVirtualHost(vhost);
-    admin = f.newConnection();
-    publisher = admin.createChannel();
+    vhost =
+        TestVhost.create(
+            "^monitoring\\..*", "^monitoring\\..*", "^(monitoring\\..*|received_clients_data)$");
+    publisher = vhost.admin().createChannel();
     publisher.exchangeDeclare("received_clients_data", "direct", true);
     for (String q :
         List.of("PipeLine_0_face_data", "PipeLine_0_phone_data", "PipeLine_1_face_data")) {
@@ -79,16 +62,14 @@ class FrameTapRabbitIT {
 
   @AfterEach
   void cleanUp() throws Exception {
-    admin.close();
-    RabbitBroker.delete("/api/vhosts/" + enc(vhost));
-    RabbitBroker.delete("/api/users/" + enc(user));
+    vhost.close();
   }
 
   private FrameTapPoller poller() {
     RabbitSettings s =
         new RabbitSettings(
-            URI.create("amqp://" + user + ":it-password@127.0.0.1:5672/" + enc(vhost)),
-            URI.create("http://" + user + ":it-password@127.0.0.1:15672"),
+            vhost.amqpUri(),
+            vhost.managementUri(),
             List.of("PipeLine_*_face_data"),
             200,
             4,
@@ -176,7 +157,7 @@ class FrameTapRabbitIT {
       publish(0, frameOf("obama", Instant.now()));
       await().atMost(Duration.ofSeconds(10)).until(() -> poll(p) && snapshot().framesTotal() == 1);
 
-      cutConnectionsOf(user);
+      cutConnectionsOf(vhost.user());
       // automatic recovery re-declares the tap queue and its bindings; frames published while
       // the tap is down are not copied, so keep publishing until copies arrive again
       await()

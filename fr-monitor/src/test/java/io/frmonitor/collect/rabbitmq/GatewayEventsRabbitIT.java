@@ -1,62 +1,44 @@
 package io.frmonitor.collect.rabbitmq;
 
-import static io.frmonitor.testing.RabbitBroker.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
 import io.frmonitor.model.Families;
 import io.frmonitor.model.GatewaysSnapshot;
 import io.frmonitor.registry.MetricRegistry;
-import io.frmonitor.testing.RabbitBroker;
-import java.net.URI;
+import io.frmonitor.testing.TestVhost;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Gateway events through fr-monitor's own inbox on the machine's real RabbitMQ. */
 class GatewayEventsRabbitIT {
-  private final String vhost = "fr-monitor-it-" + UUID.randomUUID();
-  private final String user = "fr-monitor-it-" + UUID.randomUUID();
   private final MetricRegistry registry =
       new MetricRegistry(
           Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
-  private Connection gateway;
+  private TestVhost vhost;
 
   @BeforeEach
   void vhost() throws Exception {
-    RabbitBroker.ensureManagement();
-    RabbitBroker.put("/api/vhosts/" + enc(vhost), "{}");
-    RabbitBroker.put(
-        "/api/permissions/" + enc(vhost) + "/guest",
-        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-    RabbitBroker.put("/api/users/" + enc(user), "{\"password\":\"pw\",\"tags\":\"monitoring\"}");
     // exactly the permissions docs/operations.md gives fr-monitor
-    RabbitBroker.put(
-        "/api/permissions/" + enc(vhost) + "/" + enc(user),
-        "{\"configure\":\"^monitoring(\\\\..*)?$\",\"write\":\"^monitoring(\\\\..*)?$\","
-            + "\"read\":\"^(monitoring(\\\\..*)?|received_clients_data|pipeline_results)$\"}");
-    ConnectionFactory f = new ConnectionFactory();
-    f.setHost("127.0.0.1");
-    f.setVirtualHost(vhost);
-    gateway = f.newConnection();
+    vhost =
+        TestVhost.create(
+            "^monitoring(\\..*)?$",
+            "^monitoring(\\..*)?$",
+            "^(monitoring(\\..*)?|received_clients_data|pipeline_results)$");
   }
 
   @AfterEach
   void cleanUp() throws Exception {
-    gateway.close();
-    RabbitBroker.delete("/api/vhosts/" + enc(vhost));
-    RabbitBroker.delete("/api/users/" + enc(user));
+    vhost.close();
   }
 
   private void send(Channel ch, String gw, String json) throws Exception {
@@ -75,8 +57,8 @@ class GatewayEventsRabbitIT {
   void aGatewayIsUpWhileItBeatsAndDownOnceItStops() throws Exception {
     RabbitSettings s =
         new RabbitSettings(
-            URI.create("amqp://" + user + ":pw@127.0.0.1:5672/" + enc(vhost)),
-            URI.create("http://" + user + ":pw@127.0.0.1:15672"),
+            vhost.amqpUri(),
+            vhost.managementUri(),
             List.of("actions"),
             200,
             4,
@@ -88,7 +70,7 @@ class GatewayEventsRabbitIT {
             Clock.systemUTC(),
             Duration.ofSeconds(5))) {
       p.poll(registry); // declares fr-monitor's exchange and inbox
-      Channel ch = gateway.createChannel();
+      Channel ch = vhost.admin().createChannel();
       send(
           ch,
           "gw-1",

@@ -1,13 +1,11 @@
 package io.frmonitor.collect.rabbitmq;
 
-import static io.frmonitor.testing.RabbitBroker.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
@@ -18,7 +16,7 @@ import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
-import io.frmonitor.testing.RabbitBroker;
+import io.frmonitor.testing.TestVhost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -27,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,28 +55,16 @@ class QueueStatsRabbitIT {
           "saved_actions",
           "monitoring.*");
 
-  private final String vhost = "fr-monitor-it-" + UUID.randomUUID();
-  private final String user = "fr-monitor-it-" + UUID.randomUUID();
   private final MetricRegistry registry =
       new MetricRegistry(
           Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
-  private Connection admin;
+  private TestVhost vhost;
   private Connection holder;
 
   @BeforeEach
   void topology() throws Exception {
-    RabbitBroker.ensureManagement();
-    RabbitBroker.put("/api/vhosts/" + enc(vhost), "{}");
-    RabbitBroker.put(
-        "/api/permissions/" + enc(vhost) + "/guest",
-        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-    RabbitBroker.put(
-        "/api/users/" + enc(user), "{\"password\":\"it-password\",\"tags\":\"monitoring\"}");
-    RabbitBroker.put(
-        "/api/permissions/" + enc(vhost) + "/" + enc(user),
-        "{\"configure\":\"^$\",\"write\":\"^$\",\"read\":\"^$\"}");
-    admin = connect("guest", "guest");
-    try (Channel ch = admin.createChannel()) {
+    vhost = TestVhost.create("^$", "^$", "^$"); // no permission on any queue
+    try (Channel ch = vhost.admin().createChannel()) {
       // exactly as the fr-server declares them (facts §1.2, §1.3)
       for (String q : SYSTEM_QUEUES) {
         ch.queueDeclare(q, true, false, false, null);
@@ -103,18 +88,7 @@ class QueueStatsRabbitIT {
     if (holder != null) {
       holder.close();
     }
-    admin.close();
-    RabbitBroker.delete("/api/vhosts/" + enc(vhost));
-    RabbitBroker.delete("/api/users/" + enc(user));
-  }
-
-  private Connection connect(String name, String password) throws Exception {
-    ConnectionFactory f = new ConnectionFactory();
-    f.setHost("127.0.0.1");
-    f.setUsername(name);
-    f.setPassword(password);
-    f.setVirtualHost(vhost);
-    return f.newConnection();
+    vhost.close();
   }
 
   private static byte[] fixture(String name) throws IOException {
@@ -125,16 +99,11 @@ class QueueStatsRabbitIT {
 
   private RabbitSettings settings(URI management, int maxQueues) {
     return new RabbitSettings(
-        URI.create("amqp://" + user + ":it-password@127.0.0.1:5672/" + enc(vhost)),
-        management,
-        PATTERNS,
-        maxQueues,
-        16,
-        Duration.ofSeconds(30));
+        vhost.amqpUri(), management, PATTERNS, maxQueues, 16, Duration.ofSeconds(30));
   }
 
   private URI management() {
-    return URI.create("http://" + user + ":it-password@127.0.0.1:15672");
+    return vhost.managementUri();
   }
 
   private QueueStatsPoller poller(RabbitSettings s) {
@@ -155,7 +124,7 @@ class QueueStatsRabbitIT {
 
   /** A worker-like consumer: manual ack, no prefetch limit, never acks. */
   private void holdUnacked(String queue) throws Exception {
-    holder = connect("guest", "guest");
+    holder = vhost.connect("guest", "guest");
     Channel ch = holder.createChannel();
     ch.basicConsume(queue, false, new DefaultConsumer(ch));
   }
@@ -204,7 +173,8 @@ class QueueStatsRabbitIT {
     try (ServerSocket s = new ServerSocket(0)) {
       deadPort = s.getLocalPort();
     }
-    URI dead = URI.create("http://" + user + ":it-password@127.0.0.1:" + deadPort);
+    URI dead =
+        URI.create("http://" + vhost.user() + ":" + TestVhost.PASSWORD + "@127.0.0.1:" + deadPort);
     PollOutcome outcome;
     try (QueueStatsPoller p = poller(settings(dead, 200))) {
       outcome = p.poll(registry);
@@ -224,7 +194,7 @@ class QueueStatsRabbitIT {
         p.poll(registry);
       }
     }
-    try (Connection monitor = connect(user, "it-password")) {
+    try (Connection monitor = vhost.connect(vhost.user(), TestVhost.PASSWORD)) {
       Channel ch = monitor.createChannel(); // closed by the broker on the refusal
       assertThatThrownBy(() -> ch.basicGet("clients_data", false))
           .hasStackTraceContaining("ACCESS_REFUSED");
@@ -235,7 +205,7 @@ class QueueStatsRabbitIT {
   /** Messages per system queue, read as the admin with passive declares (live counts). */
   private Map<String, Long> counts() throws Exception {
     Map<String, Long> out = new java.util.TreeMap<>();
-    try (Channel ch = admin.createChannel()) {
+    try (Channel ch = vhost.admin().createChannel()) {
       for (String q : SYSTEM_QUEUES) {
         out.put(q, ch.queueDeclarePassive(q).getMessageCount() * 1L);
       }

@@ -1,12 +1,9 @@
 package io.frmonitor.collect.rabbitmq;
 
-import static io.frmonitor.testing.RabbitBroker.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
@@ -14,9 +11,8 @@ import io.frmonitor.model.Families;
 import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
-import io.frmonitor.testing.RabbitBroker;
+import io.frmonitor.testing.TestVhost;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,31 +33,18 @@ class ResultTapRabbitIT {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSS").withZone(ZoneOffset.UTC);
 
-  private final String vhost = "fr-monitor-it-" + UUID.randomUUID();
-  private final String user = "fr-monitor-it-" + UUID.randomUUID();
   private final MetricRegistry registry =
       new MetricRegistry(
           Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
-  private Connection admin;
+  private TestVhost vhost;
   private Channel publisher;
 
   @BeforeEach
   void topology() throws Exception {
-    RabbitBroker.ensureManagement();
-    RabbitBroker.put("/api/vhosts/" + enc(vhost), "{}");
-    RabbitBroker.put(
-        "/api/permissions/" + enc(vhost) + "/guest",
-        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-    RabbitBroker.put("/api/users/" + enc(user), "{\"password\":\"pw\",\"tags\":\"monitoring\"}");
-    RabbitBroker.put(
-        "/api/permissions/" + enc(vhost) + "/" + enc(user),
-        "{\"configure\":\"^monitoring\\\\..*\",\"write\":\"^monitoring\\\\..*\","
-            + "\"read\":\"^(monitoring\\\\..*|pipeline_results)$\"}");
-    ConnectionFactory f = new ConnectionFactory();
-    f.setHost("127.0.0.1");
-    f.setVirtualHost(vhost);
-    admin = f.newConnection();
-    publisher = admin.createChannel();
+    vhost =
+        TestVhost.create(
+            "^monitoring\\..*", "^monitoring\\..*", "^(monitoring\\..*|pipeline_results)$");
+    publisher = vhost.admin().createChannel();
     publisher.exchangeDeclare("pipeline_results", "direct", true);
     publisher.queueDeclare("face_pipeline_results", true, false, false, null);
     publisher.queueDeclare("phone_pipeline_results", true, false, false, null);
@@ -72,9 +54,7 @@ class ResultTapRabbitIT {
 
   @AfterEach
   void cleanUp() throws Exception {
-    admin.close();
-    RabbitBroker.delete("/api/vhosts/" + enc(vhost));
-    RabbitBroker.delete("/api/users/" + enc(user));
+    vhost.close();
   }
 
   private static byte[] restamped(String fixture, Instant ingested) throws Exception {
@@ -96,8 +76,8 @@ class ResultTapRabbitIT {
   void countsOutcomesPerPipelineTypeWithIngestToResultLatency() throws Exception {
     RabbitSettings s =
         new RabbitSettings(
-            URI.create("amqp://" + user + ":pw@127.0.0.1:5672/" + enc(vhost)),
-            URI.create("http://" + user + ":pw@127.0.0.1:15672"),
+            vhost.amqpUri(),
+            vhost.managementUri(),
             List.of("face_pipeline_results"),
             200,
             4,
