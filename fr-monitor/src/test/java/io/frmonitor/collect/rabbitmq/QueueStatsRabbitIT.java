@@ -158,6 +158,58 @@ class QueueStatsRabbitIT {
   }
 
   @Test
+  void ratesAndDrainEtaComeFromTheBrokersOwnStatistics() throws Exception {
+    // a backlog on actions, a slow publisher and a faster acking consumer: the queue drains
+    try (Channel ch = vhost.admin().createChannel()) {
+      for (int i = 0; i < 400; i++) {
+        ch.basicPublish("", "actions", null, fixture("frame.p4.pkl"));
+      }
+    }
+    holder = vhost.connect("guest", "guest");
+    Channel consumer = holder.createChannel();
+    consumer.basicQos(1);
+    consumer.basicConsume(
+        "actions",
+        false,
+        new DefaultConsumer(consumer) {
+          @Override
+          public void handleDelivery(
+              String tag,
+              com.rabbitmq.client.Envelope envelope,
+              com.rabbitmq.client.AMQP.BasicProperties props,
+              byte[] body)
+              throws IOException {
+            try {
+              Thread.sleep(20); // pace the consumer at about 50 acks/s: real traffic, not logic
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            getChannel().basicAck(envelope.getDeliveryTag(), false);
+          }
+        });
+    Channel publisher = holder.createChannel();
+    try (QueueStatsPoller p = poller(settings(management(), 200))) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                publisher.basicPublish("", "actions", null, fixture("frame.p4.pkl")); // ~1/s
+                p.poll(registry);
+                QueueStats a = queue("actions");
+                return a.ackPerSec().orElse(0) > 5 && a.drainEtaSeconds().isPresent();
+              });
+    }
+    QueueStats actions = queue("actions");
+    double net = actions.ackPerSec().getAsDouble() - actions.publishPerSec().orElse(0);
+    assertThat(actions.publishPerSec()).isPresent();
+    assertThat(actions.deliverPerSec()).isPresent();
+    assertThat(actions.drainEtaSeconds().getAsDouble())
+        .isCloseTo(actions.depth().getAsLong() / net, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(actions.consumers()).isEqualTo(1);
+  }
+
+  @Test
   void moreMatchesThanTheCapAreFlaggedNotDropped() throws Exception {
     try (QueueStatsPoller p = poller(settings(management(), 3))) {
       p.poll(registry);
