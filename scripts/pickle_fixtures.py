@@ -118,6 +118,10 @@ cases = {
     "phone_result": phone_result(),
     "saved_action_with_image": saved_action(True),
     "saved_action_no_image": saved_action(False),
+    "action_lock_screen": {"action": 1, "reason": 7, "client_name": "obama",
+                           "send_time": "14-03-07", "finish_time": "14-03-08"},
+    "action_none": {"action": 0, "reason": 0, "client_name": "obama",
+                    "send_time": "14-03-07", "finish_time": "14-03-08"},
     "mixed_types": {"t": (1, "two", 3.5), "s": {3}, "b": b"\x00\xff", "big": 2**70, "neg": -5,
                     "nested": {"a": [{"b": [None, True, False]}]}, "ba": bytearray(b"ab")},
 }

@@ -48,16 +48,23 @@ final class Service implements AutoCloseable {
     PayloadDecoder decoder =
         new PayloadDecoder(
             new DecodeLimits(settings.payload().maxBytes(), settings.payload().maxDepth()));
+    ResultTapPoller results =
+        ResultTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout());
     List<Poller> pollers =
-        List.of(
-            HostPoller.create(clock, processStart),
-            GpuPoller.create(settings.gpu(), System.getenv("PATH"), settings.collectTimeout()),
-            ClientStatePoller.create(settings.redis(), decoder, clock, settings.collectTimeout()),
-            QueueStatsPoller.create(settings.rabbit(), decoder, settings.collectTimeout()),
-            FrameTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()),
-            ResultTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()),
-            GatewayEventsPoller.create(
-                settings.rabbit(), decoder, clock, settings.collectTimeout()));
+        new java.util.ArrayList<>(
+            List.of(
+                HostPoller.create(clock, processStart),
+                GpuPoller.create(settings.gpu(), System.getenv("PATH"), settings.collectTimeout()),
+                ClientStatePoller.create(
+                    settings.redis(), decoder, clock, settings.collectTimeout()),
+                QueueStatsPoller.create(settings.rabbit(), decoder, settings.collectTimeout()),
+                FrameTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()),
+                results,
+                GatewayEventsPoller.create(
+                    settings.rabbit(), decoder, clock, settings.collectTimeout())));
+    if (settings.rabbit().firehose()) {
+      pollers.add(results.firehose(settings.rabbit(), decoder, clock, settings.collectTimeout()));
+    }
     scheduler = new ExecutorTaskScheduler();
     runtime =
         new CollectorRuntime(

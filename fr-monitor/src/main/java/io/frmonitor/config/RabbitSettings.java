@@ -13,6 +13,7 @@ import java.util.List;
  * @param maxQueues most queues reported per cycle
  * @param pipelines routing keys {@code PipeLine_0} .. {@code PipeLine_<pipelines-1>} are tapped
  * @param heartbeatTimeout a gateway without a heartbeat for this long is down
+ * @param firehose whether to tap {@code amq.rabbitmq.trace}
  */
 public record RabbitSettings(
     URI url,
@@ -20,7 +21,8 @@ public record RabbitSettings(
     List<String> queuePatterns,
     int maxQueues,
     int pipelines,
-    java.time.Duration heartbeatTimeout) {
+    java.time.Duration heartbeatTimeout,
+    boolean firehose) {
   public RabbitSettings {
     queuePatterns = List.copyOf(queuePatterns);
   }

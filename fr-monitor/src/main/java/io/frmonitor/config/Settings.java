@@ -72,6 +72,7 @@ public record Settings(
     out.put(Variable.MONITORING_RMQ_MANAGEMENT_URL, rabbit.maskedManagementUrl());
     out.put(Variable.MONITORING_RMQ_QUEUES, String.join(",", rabbit.queuePatterns()));
     out.put(Variable.MONITORING_RMQ_PIPELINES, Integer.toString(rabbit.pipelines()));
+    out.put(Variable.MONITORING_RMQ_FIREHOSE, Boolean.toString(rabbit.firehose()));
     out.put(
         Variable.MONITORING_GATEWAY_HEARTBEAT_TIMEOUT, Durations.format(rabbit.heartbeatTimeout()));
     out.put(Variable.MONITORING_RMQ_MAX_QUEUES, Integer.toString(rabbit.maxQueues()));

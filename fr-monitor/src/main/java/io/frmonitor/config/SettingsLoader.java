@@ -245,7 +245,8 @@ public final class SettingsLoader {
         queuePatterns(),
         intIn(Variable.MONITORING_RMQ_MAX_QUEUES, 1, 10_000),
         intIn(Variable.MONITORING_RMQ_PIPELINES, 1, 256),
-        heartbeatTimeout());
+        heartbeatTimeout(),
+        bool(Variable.MONITORING_RMQ_FIREHOSE));
   }
 
   private Duration heartbeatTimeout() {

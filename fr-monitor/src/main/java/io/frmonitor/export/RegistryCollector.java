@@ -1,5 +1,6 @@
 package io.frmonitor.export;
 
+import io.frmonitor.model.ActionsSnapshot;
 import io.frmonitor.model.ClientFlag;
 import io.frmonitor.model.ClientState;
 import io.frmonitor.model.ClientsSnapshot;
@@ -52,6 +53,7 @@ final class RegistryCollector implements MultiCollector {
     fresh(registry.latest(Families.PIPELINES)).ifPresent(s -> pipelines(b, s));
     fresh(registry.latest(Families.RESULTS)).ifPresent(s -> results(b, s));
     fresh(registry.latest(Families.GATEWAYS)).ifPresent(s -> gateways(b, s));
+    fresh(registry.latest(Families.ACTIONS)).ifPresent(s -> actions(b, s));
     registry.statuses().values().forEach(s -> collector(b, s));
     b.gauge("fr_registry_series", "History series held in memory.", registry.allSeries().size());
     b.counter(
@@ -252,6 +254,24 @@ final class RegistryCollector implements MultiCollector {
         s.malformed(),
         "tap",
         "results");
+  }
+
+  private static void actions(SnapshotBuilder b, ActionsSnapshot s) {
+    s.actions()
+        .forEach(
+            (action, reasons) ->
+                reasons.forEach(
+                    (reason, n) ->
+                        b.counter(
+                            "fr_actions",
+                            "Decisions sent to clients, seen through the firehose.",
+                            n,
+                            "action",
+                            action,
+                            "reason",
+                            reason)));
+    b.counter(
+        "fr_saved_actions", "saved_actions messages seen through the firehose.", s.savedActions());
   }
 
   private static void gateways(SnapshotBuilder b, GatewaysSnapshot s) {

@@ -6,6 +6,8 @@ public final class Families {
   public static final Family<GpuSnapshot> GPU = new Family<>("gpu", GpuSnapshot.class);
   public static final Family<PipelinesSnapshot> PIPELINES =
       new Family<>("pipelines", PipelinesSnapshot.class);
+  public static final Family<ActionsSnapshot> ACTIONS =
+      new Family<>("actions", ActionsSnapshot.class);
   public static final Family<GatewaysSnapshot> GATEWAYS =
       new Family<>("gateways", GatewaysSnapshot.class);
   public static final Family<ResultsSnapshot> RESULTS =

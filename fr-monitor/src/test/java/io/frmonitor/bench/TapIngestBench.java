@@ -59,7 +59,8 @@ public final class TapIngestBench {
               List.of("x"),
               10,
               1,
-              Duration.ofSeconds(30));
+              Duration.ofSeconds(30),
+              false);
       try (FrameTapPoller tap =
           FrameTapPoller.create(
               settings,

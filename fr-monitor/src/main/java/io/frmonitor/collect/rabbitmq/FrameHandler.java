@@ -25,7 +25,7 @@ final class FrameHandler implements Tap.Handler {
   }
 
   @Override
-  public void message(String routingKey, byte[] body) {
+  public void message(String routingKey, java.util.Map<String, Object> headers, byte[] body) {
     DecodeResult decoded = decoder.decode(body);
     Optional<FrameFacts> facts =
         decoded instanceof DecodeResult.Decoded d ? FrameFacts.of(d.value()) : Optional.empty();

@@ -43,7 +43,7 @@ final class GatewayHandler implements Tap.Handler {
   }
 
   @Override
-  public void message(String routingKey, byte[] body) {
+  public void message(String routingKey, java.util.Map<String, Object> headers, byte[] body) {
     DecodeResult decoded = decoder.decode(body);
     Optional<GatewayEvent> event =
         decoded instanceof DecodeResult.Decoded d ? GatewayEvent.of(d.value()) : Optional.empty();

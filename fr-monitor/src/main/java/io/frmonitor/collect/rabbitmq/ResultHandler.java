@@ -54,7 +54,7 @@ final class ResultHandler implements Tap.Handler {
   }
 
   @Override
-  public void message(String routingKey, byte[] body) {
+  public void message(String routingKey, java.util.Map<String, Object> headers, byte[] body) {
     String pipeline = KEYS.get(routingKey);
     DecodeResult decoded = decoder.decode(body);
     Optional<ResultFacts> facts =

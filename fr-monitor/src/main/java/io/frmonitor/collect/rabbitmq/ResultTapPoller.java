@@ -58,6 +58,22 @@ public final class ResultTapPoller implements Poller {
     return new ResultTapPoller(tap, handler, clock);
   }
 
+  /**
+   * The opt-in firehose, feeding this tap's result counts with the results workers publish on the
+   * default exchange today.
+   */
+  public FirehosePoller firehose(
+      RabbitSettings settings, PayloadDecoder decoder, Clock clock, Duration timeout) {
+    FirehoseHandler firehose = new FirehoseHandler(decoder, handler, clock);
+    Tap trace =
+        new Tap(
+            settings,
+            Tap.Spec.copyOf("firehose", FirehosePoller.EXCHANGE, List.of("publish.")),
+            firehose,
+            timeout);
+    return new FirehosePoller(trace, firehose);
+  }
+
   @Override
   public String name() {
     return "result_tap";

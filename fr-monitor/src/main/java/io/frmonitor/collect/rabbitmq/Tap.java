@@ -38,7 +38,8 @@ final class Tap implements AutoCloseable {
 
   /** Receives each message of the tap; must not throw (a throw counts as a malformed message). */
   interface Handler {
-    void message(String routingKey, byte[] body);
+    /** One message; {@code headers} are its AMQP headers (never null, often empty). */
+    void message(String routingKey, Map<String, Object> headers, byte[] body);
 
     void failed();
   }
@@ -148,7 +149,8 @@ final class Tap implements AutoCloseable {
         String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
         throws IOException {
       try {
-        handler.message(envelope.getRoutingKey(), body);
+        Map<String, Object> headers = properties.getHeaders();
+        handler.message(envelope.getRoutingKey(), headers == null ? Map.of() : headers, body);
       } catch (RuntimeException e) { // a bug must not stop the tap
         handler.failed();
         LOG.debug("tap {} could not handle a message", spec.queue(), e);

@@ -73,7 +73,8 @@ class FrameTapRabbitIT {
             List.of("PipeLine_*_face_data"),
             200,
             4,
-            java.time.Duration.ofSeconds(30));
+            java.time.Duration.ofSeconds(30),
+            false);
     return FrameTapPoller.create(
         s, new PayloadDecoder(DecodeLimits.DEFAULT), Clock.systemUTC(), Duration.ofSeconds(5));
   }

@@ -62,7 +62,8 @@ class GatewayEventsRabbitIT {
             List.of("actions"),
             200,
             4,
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            false);
     try (GatewayEventsPoller p =
         GatewayEventsPoller.create(
             s,

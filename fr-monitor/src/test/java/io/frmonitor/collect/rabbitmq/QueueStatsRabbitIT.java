@@ -99,7 +99,7 @@ class QueueStatsRabbitIT {
 
   private RabbitSettings settings(URI management, int maxQueues) {
     return new RabbitSettings(
-        vhost.amqpUri(), management, PATTERNS, maxQueues, 16, Duration.ofSeconds(30));
+        vhost.amqpUri(), management, PATTERNS, maxQueues, 16, Duration.ofSeconds(30), false);
   }
 
   private URI management() {

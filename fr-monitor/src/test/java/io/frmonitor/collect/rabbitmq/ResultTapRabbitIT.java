@@ -81,7 +81,8 @@ class ResultTapRabbitIT {
             List.of("face_pipeline_results"),
             200,
             4,
-            java.time.Duration.ofSeconds(30));
+            java.time.Duration.ofSeconds(30),
+            false);
     try (ResultTapPoller p =
         ResultTapPoller.create(
             s,
