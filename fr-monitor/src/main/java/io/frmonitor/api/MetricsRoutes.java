@@ -5,6 +5,7 @@ import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.registry.Latest;
 import io.frmonitor.registry.MetricRegistry;
 import io.javalin.http.Context;
@@ -51,9 +52,14 @@ final class MetricsRoutes {
   }
 
   void pipelines(Context ctx) {
+    Duration window =
+        LatencyWindows.roundUp(
+            WindowQuery.parse(ctx.queryParam("window"), registry.historyWindow())
+                .orElse(PipelinesSnapshot.LATENCY_WINDOW));
     Responses.json(
         ctx,
-        PipelinesDto.of(registry.latest(Families.PIPELINES), registry.latest(Families.RESULTS)));
+        PipelinesDto.of(
+            registry.latest(Families.PIPELINES), registry.latest(Families.RESULTS), window));
   }
 
   void gateways(Context ctx) {

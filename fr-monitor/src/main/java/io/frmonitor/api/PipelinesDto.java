@@ -45,10 +45,12 @@ record PipelinesDto(
       String window, long count, Double avg, Double p50, Double p95, Double p99, Double max) {}
 
   static PipelinesDto of(
-      Optional<Latest<PipelinesSnapshot>> latest, Optional<Latest<ResultsSnapshot>> results) {
+      Optional<Latest<PipelinesSnapshot>> latest,
+      Optional<Latest<ResultsSnapshot>> results,
+      java.time.Duration window) {
     List<Result> pipelines =
         results
-            .map(r -> r.value().pipelines().stream().map(PipelinesDto::result).toList())
+            .map(r -> r.value().pipelines().stream().map(p -> result(p, window)).toList())
             .orElse(List.of());
     if (latest.isEmpty()) {
       return new PipelinesDto(
@@ -75,10 +77,10 @@ record PipelinesDto(
         s.clients().stream()
             .map(c -> new Client(c.name(), c.framesTotal(), Json.orNull(c.framesPerSec())))
             .toList(),
-        Map.of("ingest_to_routing", latency(s.ingestToRouting())));
+        Map.of("ingest_to_routing", latency(s.ingestToRoutingByWindow(), window)));
   }
 
-  private static Result result(ResultsSnapshot.Pipeline p) {
+  private static Result result(ResultsSnapshot.Pipeline p, java.time.Duration window) {
     return new Result(
         p.id(),
         p.resultsTotal(),
@@ -87,14 +89,16 @@ record PipelinesDto(
         p.errorTotal(),
         p.resultsTotal() == 0 ? null : (double) p.successTotal() / p.resultsTotal(),
         p.outcomes(),
-        latency(p.ingestToResult()));
+        latency(p.ingestToResultByWindow(), window));
   }
 
-  private static Latency latency(LatencyHistogram h) {
-    String window = Durations.format(PipelinesSnapshot.LATENCY_WINDOW);
+  private static Latency latency(
+      Map<java.time.Duration, LatencyHistogram> byWindow, java.time.Duration window) {
+    LatencyHistogram h = byWindow.getOrDefault(window, LatencyHistogram.EMPTY);
+    String name = Durations.format(window);
     if (h.count() == 0) {
-      return new Latency(window, 0, null, null, null, null, null);
+      return new Latency(name, 0, null, null, null, null, null);
     }
-    return new Latency(window, h.count(), h.avgMs(), h.p50Ms(), h.p95Ms(), h.p99Ms(), h.maxMs());
+    return new Latency(name, h.count(), h.avgMs(), h.p50Ms(), h.p95Ms(), h.p99Ms(), h.maxMs());
   }
 }

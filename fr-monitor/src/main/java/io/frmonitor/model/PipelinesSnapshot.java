@@ -8,9 +8,9 @@ import java.util.OptionalDouble;
  * {@code received_clients_data}). Totals are since fr-monitor started; rates are over the last
  * collection interval (empty on the first).
  *
- * @param ingestToRouting latency from the gateway's ingest time (in the frame's object key, or an
- *     epoch {@code ingest_ts} when producers add one) to the tap's receipt, over the last {@link
- *     #LATENCY_WINDOW}
+ * @param ingestToRoutingByWindow latency from the gateway's ingest time (in the frame's object key,
+ *     or an epoch {@code ingest_ts} when producers add one) to the tap's receipt, per sliding
+ *     window (1, 5, 15, 30, 60 minutes)
  * @param ingestToRoutingTotal the same since start (Prometheus' cumulative histogram)
  * @param malformed messages that could not be decoded or had no client (counted, acked, dropped)
  */
@@ -21,15 +21,23 @@ public record PipelinesSnapshot(
     long malformed,
     List<Routing> routing,
     List<ClientFrames> clients,
-    LatencyHistogram ingestToRouting,
+    java.util.Map<java.time.Duration, LatencyHistogram> ingestToRoutingByWindow,
     LatencyHistogram ingestToRoutingTotal) {
 
-  /** The span the latency percentiles cover. */
+  /** The window latency percentiles cover unless a request asks for another. */
   public static final java.time.Duration LATENCY_WINDOW = java.time.Duration.ofMinutes(5);
+
+  /** Over the default {@link #LATENCY_WINDOW}. */
+  public LatencyHistogram ingestToRouting() {
+    return ingestToRoutingByWindow.getOrDefault(LATENCY_WINDOW, LatencyHistogram.EMPTY);
+  }
 
   public PipelinesSnapshot {
     routing = List.copyOf(routing);
     clients = List.copyOf(clients);
+    ingestToRoutingByWindow =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(ingestToRoutingByWindow));
   }
 
   /**

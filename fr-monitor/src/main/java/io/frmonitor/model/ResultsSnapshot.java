@@ -26,10 +26,19 @@ public record ResultsSnapshot(List<Pipeline> pipelines, long malformed) {
       long successTotal,
       long errorTotal,
       Map<String, Long> outcomes,
-      LatencyHistogram ingestToResult,
+      Map<java.time.Duration, LatencyHistogram> ingestToResultByWindow,
       LatencyHistogram ingestToResultTotal) {
     public Pipeline {
       outcomes = Map.copyOf(outcomes);
+      ingestToResultByWindow =
+          java.util.Collections.unmodifiableMap(
+              new java.util.LinkedHashMap<>(ingestToResultByWindow));
+    }
+
+    /** Over the default {@link PipelinesSnapshot#LATENCY_WINDOW}. */
+    public LatencyHistogram ingestToResult() {
+      return ingestToResultByWindow.getOrDefault(
+          PipelinesSnapshot.LATENCY_WINDOW, LatencyHistogram.EMPTY);
     }
   }
 }

@@ -440,6 +440,53 @@ class ApiServerTest {
         .isEqualTo("bad_request");
   }
 
+  @Test
+  void pipelinesLatencyWindowIsRoundedUpToAKeptOneAndCappedAtAnHour() throws Exception {
+    assertThat(json("/metrics/pipelines", 200).path("stale").asBoolean()).isTrue();
+    registry.publish(
+        Families.PIPELINES,
+        new io.frmonitor.model.PipelinesSnapshot(
+            1,
+            OptionalDouble.empty(),
+            100,
+            0,
+            List.of(),
+            List.of(),
+            Map.of(
+                Duration.ofMinutes(5),
+                new io.frmonitor.model.LatencyHistogram(
+                    1, 40, 40, 40, 40, 40, List.of(), List.of()),
+                Duration.ofMinutes(15),
+                new io.frmonitor.model.LatencyHistogram(
+                    2, 90, 50, 40, 50, 50, List.of(), List.of())),
+            io.frmonitor.model.LatencyHistogram.EMPTY),
+        Map.of());
+    JsonNode byDefault =
+        json("/metrics/pipelines", 200).path("latency_ms").path("ingest_to_routing");
+    assertThat(byDefault.path("window").asText()).isEqualTo("5m");
+    assertThat(byDefault.path("count").asInt()).isEqualTo(1);
+    JsonNode ten =
+        json("/metrics/pipelines?window=10m", 200).path("latency_ms").path("ingest_to_routing");
+    assertThat(ten.path("window").asText()).isEqualTo("15m");
+    assertThat(ten.path("count").asInt()).isEqualTo(2);
+    assertThat(
+            json("/metrics/pipelines?window=1m", 200)
+                .path("latency_ms")
+                .path("ingest_to_routing")
+                .path("p50")
+                .isNull())
+        .isTrue();
+    assertThat(
+            json("/metrics/pipelines?window=59m", 200)
+                .path("latency_ms")
+                .path("ingest_to_routing")
+                .path("window")
+                .asText())
+        .isEqualTo("1h");
+    assertThat(json("/metrics/pipelines?window=later", 400).path("error").asText())
+        .isEqualTo("bad_request");
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

@@ -121,7 +121,7 @@ class PrometheusBridgeTest {
                 new io.frmonitor.model.PipelinesSnapshot.Routing(
                     0, 3, OptionalDouble.empty(), Optional.of(true))),
             List.of(),
-            io.frmonitor.model.LatencyHistogram.EMPTY,
+            Map.of(),
             new io.frmonitor.model.LatencyHistogram(
                 3, 1204, 1000, 200, 1000, 1000, List.of(100.0, 500.0), List.of(1L, 1L, 1L))),
         Map.of());

@@ -35,7 +35,7 @@ public final class FrameTapPoller implements Poller {
   private final Tap tap;
   private final FrameAggregator aggregator;
   private final Clock clock;
-  private final LatencyWindow latency = new LatencyWindow(PipelinesSnapshot.LATENCY_WINDOW);
+  private final LatencyWindow latency = new LatencyWindow();
   private final Map<Integer, Optional<Boolean>> workers = new HashMap<>();
   private Instant workersCheckedAt = Instant.MIN;
   private Instant lastPoll;
@@ -93,7 +93,7 @@ public final class FrameTapPoller implements Poller {
             aggregator.malformedCount(),
             routing,
             clients(seconds),
-            latency.windowed(),
+            latency.windows(),
             latency.sinceStart());
     lastPoll = now;
     lastTotal = total;

@@ -3,14 +3,19 @@ package io.frmonitor.collect.rabbitmq;
 import io.frmonitor.model.LatencyHistogram;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Latency distributions kept two ways: since start (for Prometheus' cumulative histogram) and over
- * a sliding window made of the interval histograms of the last {@code window} (for percentiles that
- * reflect now). Memory is bounded by window ÷ interval histograms of a few kilobytes each.
+ * Latency distributions since start (for Prometheus' cumulative histogram) and over the sliding
+ * windows of {@link #WINDOWS} (for percentiles that reflect now). Intervals are folded into
+ * per-minute histograms, kept for the longest window and created only for minutes with data; each
+ * window is a running sum to which a minute is added once and from which it is subtracted once it
+ * ages out, so a poll costs the same whatever the traffic, and an idle one nothing.
  *
  * <p>Thread safety: used by one poller thread.
  */
@@ -18,38 +23,76 @@ final class LatencyWindow {
   /** Latency bucket bounds for Prometheus, in milliseconds. */
   static final double[] BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
 
-  private final Duration window;
-  private final Histogram total = newHistogram();
-  private final Histogram inWindow = newHistogram();
-  private final ArrayDeque<Map.Entry<Instant, Histogram>> recent = new ArrayDeque<>();
+  /** The windows percentiles are kept for; a request's window is rounded up to one of them. */
+  static final List<Duration> WINDOWS =
+      List.of(
+          Duration.ofMinutes(1),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(15),
+          Duration.ofMinutes(30),
+          Duration.ofMinutes(60));
 
-  LatencyWindow(Duration window) {
-    this.window = window;
+  private final Histogram total = newHistogram();
+  private final ArrayDeque<Map.Entry<Instant, Histogram>> minutes = new ArrayDeque<>();
+  private final Map<Duration, Histogram> running = new LinkedHashMap<>();
+  private final Map<Duration, ArrayDeque<Map.Entry<Instant, Histogram>>> inWindow =
+      new LinkedHashMap<>();
+
+  LatencyWindow() {
+    for (Duration w : WINDOWS) {
+      running.put(w, newHistogram());
+      inWindow.put(w, new ArrayDeque<>());
+    }
   }
 
   static Histogram newHistogram() {
     return new Histogram(FrameAggregator.MAX_LATENCY_MS, 2);
   }
 
-  /**
-   * Adds the latencies of the interval that ended {@code now} (the histogram is kept; the caller
-   * must not reuse it). The window is a running sum: intervals are added once and subtracted once
-   * when they age out, so an idle poll costs nothing.
-   */
+  /** Adds the latencies of the interval that ended {@code now}. */
   void add(Instant now, Histogram interval) {
     if (interval.getTotalCount() > 0) {
       total.add(interval);
-      inWindow.add(interval);
-      recent.addLast(Map.entry(now, interval));
+      Histogram minute = currentMinute(now);
+      minute.add(interval);
+      running.values().forEach(h -> h.add(interval));
     }
-    while (!recent.isEmpty()
-        && Duration.between(recent.peekFirst().getKey(), now).compareTo(window) > 0) {
-      inWindow.subtract(recent.removeFirst().getValue());
+    expire(now);
+  }
+
+  private Histogram currentMinute(Instant now) {
+    Instant start = now.truncatedTo(ChronoUnit.MINUTES);
+    Map.Entry<Instant, Histogram> last = minutes.peekLast();
+    if (last != null && last.getKey().equals(start)) {
+      return last.getValue();
+    }
+    Map.Entry<Instant, Histogram> fresh = Map.entry(start, newHistogram());
+    minutes.addLast(fresh);
+    inWindow.values().forEach(d -> d.addLast(fresh));
+    return fresh.getValue();
+  }
+
+  /** A window holds the minutes that started within it, the current one included. */
+  private void expire(Instant now) {
+    Instant thisMinute = now.truncatedTo(ChronoUnit.MINUTES);
+    for (Duration w : WINDOWS) {
+      ArrayDeque<Map.Entry<Instant, Histogram>> d = inWindow.get(w);
+      while (!d.isEmpty() && d.peekFirst().getKey().isBefore(thisMinute.minus(w).plusSeconds(60))) {
+        running.get(w).subtract(d.removeFirst().getValue());
+      }
+    }
+    Duration longest = WINDOWS.get(WINDOWS.size() - 1);
+    while (!minutes.isEmpty()
+        && minutes.peekFirst().getKey().isBefore(thisMinute.minus(longest).plusSeconds(60))) {
+      minutes.removeFirst();
     }
   }
 
-  LatencyHistogram windowed() {
-    return summary(inWindow);
+  /** Percentiles per window, in {@link #WINDOWS} order. */
+  Map<Duration, LatencyHistogram> windows() {
+    Map<Duration, LatencyHistogram> out = new LinkedHashMap<>();
+    running.forEach((w, h) -> out.put(w, summary(h)));
+    return out;
   }
 
   LatencyHistogram sinceStart() {

@@ -6,7 +6,6 @@ import io.frmonitor.collect.Poller;
 import io.frmonitor.config.RabbitSettings;
 import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
-import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricSink;
 import java.time.Clock;
@@ -100,8 +99,7 @@ public final class ResultTapPoller implements Poller {
 
   private ResultsSnapshot.Pipeline pipeline(
       String id, ResultHandler.Counts counts, Instant now, double seconds) {
-    LatencyWindow window =
-        latency.computeIfAbsent(id, k -> new LatencyWindow(PipelinesSnapshot.LATENCY_WINDOW));
+    LatencyWindow window = latency.computeIfAbsent(id, k -> new LatencyWindow());
     window.add(now, counts.intervalLatency());
     long total = counts.total.sum();
     long errors = counts.errors.sum();
@@ -116,7 +114,7 @@ public final class ResultTapPoller implements Poller {
         total - errors,
         errors,
         counts.outcomeTotals(),
-        window.windowed(),
+        window.windows(),
         window.sinceStart());
   }
 
