@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +105,8 @@ final class LatencyWindow {
     if (count == 0) {
       return LatencyHistogram.EMPTY;
     }
-    java.util.List<Double> bounds = new java.util.ArrayList<>();
-    java.util.List<Long> counts = new java.util.ArrayList<>();
+    List<Double> bounds = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
     long below = 0;
     for (double bound : BUCKETS_MS) {
       long upTo = h.getCountBetweenValues(0, (long) bound);
