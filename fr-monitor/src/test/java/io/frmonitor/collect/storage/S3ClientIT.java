@@ -46,6 +46,15 @@ class S3ClientIT {
   }
 
   @Test
+  void aRealPlainS3ServerIsReportedAsNotAMinio() throws Exception {
+    HealthProbe p =
+        new MinioHealth(HttpClient.newHttpClient(), server.endpoint(), Duration.ofSeconds(5))
+            .probe();
+    assertThat(p.minio()).isFalse();
+    assertThat(p.live()).isNull();
+  }
+
+  @Test
   void listsBuckets() throws Exception {
     assertThat(client(S3ProxyServer.SECRET_KEY).listBuckets())
         .containsExactlyInAnyOrder("face-frames", "empty-bucket");
