@@ -80,6 +80,12 @@ public record Settings(
     out.put(Variable.MONITORING_MINIO_ACCESS_KEY, minio.accessKey().masked());
     out.put(Variable.MONITORING_MINIO_SECRET_KEY, minio.secretKey().masked());
     out.put(Variable.MONITORING_MINIO_SECURE, Boolean.toString(minio.secure()));
+    out.put(Variable.MONITORING_MINIO_REGION, minio.region());
+    out.put(Variable.MONITORING_MINIO_BUCKETS, String.join(",", minio.buckets()));
+    out.put(Variable.MONITORING_MINIO_PREFIXES, String.join(",", minio.prefixes()));
+    out.put(Variable.MONITORING_MINIO_ORPHAN_AGE, Durations.format(minio.orphanAge()));
+    out.put(Variable.MONITORING_MINIO_LIST_INTERVAL, Durations.format(minio.listInterval()));
+    out.put(Variable.MONITORING_MINIO_MAX_OBJECTS, Integer.toString(minio.maxObjects()));
     return out;
   }
 

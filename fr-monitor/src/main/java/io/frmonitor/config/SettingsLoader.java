@@ -24,6 +24,9 @@ public final class SettingsLoader {
   private static final Pattern PAIR = Pattern.compile("[^\\s=,]+");
   private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*([KkMmGg](?:i?[Bb])?)?");
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_.:*\\-]+");
+  private static final Pattern REGION = Pattern.compile("[a-z0-9\\-]{1,64}");
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]");
+  private static final Pattern PREFIX = Pattern.compile("[^\\s,]{1,1024}");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-]{1,253}:\\d{1,5}");
 
   private final Map<String, String> env;
@@ -54,11 +57,64 @@ public final class SettingsLoader {
             size(Variable.MONITORING_PAYLOAD_MAX_BYTES, 1024, 256L << 20),
             intIn(Variable.MONITORING_PAYLOAD_MAX_DEPTH, 4, 1000)),
         rabbit(),
-        new MinioSettings(
-            hostPort(Variable.MONITORING_MINIO_ENDPOINT),
-            new Secret(raw(Variable.MONITORING_MINIO_ACCESS_KEY)),
-            new Secret(raw(Variable.MONITORING_MINIO_SECRET_KEY)),
-            bool(Variable.MONITORING_MINIO_SECURE)));
+        minio(poll));
+  }
+
+  private MinioSettings minio(Duration poll) {
+    Variable endpoint = Variable.MONITORING_MINIO_ENDPOINT;
+    return new MinioSettings(
+        raw(endpoint).equalsIgnoreCase(MinioSettings.OFF) ? MinioSettings.OFF : hostPort(endpoint),
+        new Secret(raw(Variable.MONITORING_MINIO_ACCESS_KEY)),
+        new Secret(raw(Variable.MONITORING_MINIO_SECRET_KEY)),
+        bool(Variable.MONITORING_MINIO_SECURE),
+        matching(Variable.MONITORING_MINIO_REGION, REGION),
+        list(Variable.MONITORING_MINIO_BUCKETS, BUCKET),
+        list(Variable.MONITORING_MINIO_PREFIXES, PREFIX),
+        durationIn(
+            Variable.MONITORING_MINIO_ORPHAN_AGE,
+            ChronoUnit.MINUTES,
+            Duration.ofMinutes(1),
+            Duration.ofHours(24)),
+        durationIn(
+            Variable.MONITORING_MINIO_LIST_INTERVAL,
+            ChronoUnit.SECONDS,
+            max(poll, Duration.ofSeconds(10)),
+            Duration.ofHours(1)),
+        intIn(Variable.MONITORING_MINIO_MAX_OBJECTS, 1000, 10_000_000));
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private Duration durationIn(Variable v, ChronoUnit plainUnit, Duration min, Duration max) {
+    Duration d = duration(v, plainUnit);
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw invalid(v, raw(v));
+    }
+    return d;
+  }
+
+  private String matching(Variable v, Pattern pattern) {
+    String value = raw(v);
+    if (!pattern.matcher(value).matches()) {
+      throw invalid(v, value);
+    }
+    return value;
+  }
+
+  /** A comma-separated list of distinct items, each matching {@code item}. */
+  private List<String> list(Variable v, Pattern item) {
+    String value = raw(v);
+    List<String> out = new java.util.ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String p = part.trim();
+      if (!item.matcher(p).matches() || out.contains(p)) {
+        throw invalid(v, value);
+      }
+      out.add(p);
+    }
+    return out;
   }
 
   private RedisSettings redis() {

@@ -73,11 +73,29 @@ public enum Variable {
   MONITORING_RMQ_MAX_QUEUES("200", "an integer 1-10000", "Most queues reported (then truncated)"),
   MONITORING_MINIO_ENDPOINT(
       "127.0.0.1:9100",
-      "host:port of the MinIO S3 API (the fr-server publishes it on 9100)",
-      "fr-server MinIO endpoint"),
+      "host:port of the MinIO S3 API (the fr-server publishes it on 9100), or off",
+      "fr-server MinIO endpoint (off disables the storage collector)"),
   MONITORING_MINIO_ACCESS_KEY("", "a read-only MinIO access key", "MinIO access key", true),
   MONITORING_MINIO_SECRET_KEY("", "the secret of that access key", "MinIO secret key", true),
-  MONITORING_MINIO_SECURE("false", "true or false (use HTTPS)", "MinIO over HTTPS");
+  MONITORING_MINIO_SECURE("false", "true or false (use HTTPS)", "MinIO over HTTPS"),
+  MONITORING_MINIO_REGION(
+      "us-east-1", "an S3 region name such as us-east-1", "Region signed into requests"),
+  MONITORING_MINIO_BUCKETS(
+      "face-frames", "comma-separated S3 bucket names", "Buckets whose objects are counted"),
+  MONITORING_MINIO_PREFIXES(
+      "frames/,actions/",
+      "comma-separated key prefixes without spaces",
+      "Prefixes counted in each bucket (orphans are counted under frames/)"),
+  MONITORING_MINIO_ORPHAN_AGE(
+      "10m",
+      "a duration 1m-24h (a plain number means minutes)",
+      "A frame older than this under frames/ is orphaned"),
+  MONITORING_MINIO_LIST_INTERVAL(
+      "60s",
+      "a duration 10s-1h, at least the poll interval (a plain number means seconds)",
+      "How often buckets are listed (listing is expensive)"),
+  MONITORING_MINIO_MAX_OBJECTS(
+      "100000", "an integer 1000-10000000", "Most objects listed per bucket and listing");
 
   private final String defaultValue;
   private final String expected;

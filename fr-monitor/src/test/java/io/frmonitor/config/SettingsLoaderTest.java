@@ -90,7 +90,15 @@ class SettingsLoaderTest {
         "MONITORING_REDIS_STATE_KEYS|a=x,a=y|field=key pairs",
         "MONITORING_PAYLOAD_MAX_BYTES|lots|a size such as 8MiB",
         "MONITORING_PAYLOAD_MAX_BYTES|1GiB|a size such as 8MiB",
-        "MONITORING_PAYLOAD_MAX_DEPTH|2|an integer 4-1000"
+        "MONITORING_PAYLOAD_MAX_DEPTH|2|an integer 4-1000",
+        "MONITORING_MINIO_ENDPOINT|minio|host:port of the MinIO S3 API",
+        "MONITORING_MINIO_REGION|US East|an S3 region name",
+        "MONITORING_MINIO_BUCKETS|Face_Frames|comma-separated S3 bucket names",
+        "MONITORING_MINIO_BUCKETS|face-frames,face-frames|comma-separated S3 bucket names",
+        "MONITORING_MINIO_PREFIXES|frames/,,actions/|comma-separated key prefixes",
+        "MONITORING_MINIO_ORPHAN_AGE|30s|a duration 1m-24h",
+        "MONITORING_MINIO_LIST_INTERVAL|5s|a duration 10s-1h",
+        "MONITORING_MINIO_MAX_OBJECTS|10|an integer 1000-10000000"
       })
   void badValueStopsWithTheVariableNameAndExpectedForm(
       String variable, String value, String expected) {
@@ -100,6 +108,49 @@ class SettingsLoaderTest {
         .hasMessageContaining(expected)
         .satisfies(e -> assertThat(((ConfigException) e).variable()).isEqualTo(variable))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void storageSettingsParseWithTheSeedsDefaults() {
+    MinioSettings defaults = SettingsLoader.load(Map.of()).minio();
+    assertThat(defaults.enabled()).isTrue();
+    assertThat(defaults.uri().toString()).isEqualTo("http://127.0.0.1:9100");
+    assertThat(defaults.hasCredentials()).isFalse();
+    assertThat(defaults.buckets()).containsExactly("face-frames");
+    assertThat(defaults.prefixes()).containsExactly("frames/", "actions/");
+    assertThat(defaults.orphanAge()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(defaults.listInterval()).isEqualTo(Duration.ofSeconds(60));
+
+    MinioSettings set =
+        SettingsLoader.load(
+                Map.of(
+                    "MONITORING_MINIO_ENDPOINT", "minio.internal:9000",
+                    "MONITORING_MINIO_SECURE", "true",
+                    "MONITORING_MINIO_ACCESS_KEY", "reader",
+                    "MONITORING_MINIO_SECRET_KEY", "s3cret",
+                    "MONITORING_MINIO_ORPHAN_AGE", "30",
+                    "MONITORING_MINIO_BUCKETS", "face-frames, archive"))
+            .minio();
+    assertThat(set.uri().toString()).isEqualTo("https://minio.internal:9000");
+    assertThat(set.hasCredentials()).isTrue();
+    assertThat(set.orphanAge()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(set.buckets()).containsExactly("face-frames", "archive");
+    assertThat(SettingsLoader.load(Map.of("MONITORING_MINIO_ENDPOINT", "OFF")).minio().enabled())
+        .isFalse();
+  }
+
+  @Test
+  void theListIntervalCannotBeShorterThanThePollInterval() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    Map.of(
+                        "MONITORING_POLL_INTERVAL",
+                        "30s",
+                        "MONITORING_MINIO_LIST_INTERVAL",
+                        "20s")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("MONITORING_MINIO_LIST_INTERVAL=\"20s\"");
   }
 
   @Test
