@@ -32,7 +32,9 @@ class DocsTest {
   @Test
   void metricsDocumentsEveryPrometheusNameTheExporterUses() throws IOException {
     String doc = read("docs/metrics.md");
-    String source = read("fr-monitor/src/main/java/io/frmonitor/export/RegistryCollector.java");
+    String source =
+        read("fr-monitor/src/main/java/io/frmonitor/export/RegistryCollector.java")
+            + read("fr-monitor/src/main/java/io/frmonitor/export/StorageMetrics.java");
     Matcher m = Pattern.compile("\"(fr_[a-z0-9_]+)\"").matcher(source);
     int names = 0;
     while (m.find()) {

@@ -37,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
           "/metrics/pipelines",
           "/metrics/gateways",
           "/metrics/actions",
+          "/metrics/storage",
           "/history",
           "/prometheus",
           "/openapi.json",
@@ -87,6 +88,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/metrics/queues", metrics::queues);
     config.routes.get("/metrics/pipelines", metrics::pipelines);
     config.routes.get("/metrics/gateways", metrics::gateways);
+    config.routes.get("/metrics/storage", metrics::storage);
     config.routes.get("/metrics/actions", new EventsRoutes(registry, eventCapacity)::actions);
     config.routes.get("/history", history::history);
     config.routes.get("/prometheus", this::prometheus);

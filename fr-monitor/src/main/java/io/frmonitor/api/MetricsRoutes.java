@@ -66,6 +66,10 @@ final class MetricsRoutes {
     Responses.json(ctx, GatewaysDto.of(registry.latest(Families.GATEWAYS)));
   }
 
+  void storage(Context ctx) {
+    Responses.json(ctx, StorageDto.of(registry.latest(Families.STORAGE)));
+  }
+
   void queues(Context ctx) {
     Responses.json(ctx, QueuesDto.of(registry.latest(Families.QUEUES)));
   }

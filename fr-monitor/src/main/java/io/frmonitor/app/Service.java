@@ -14,6 +14,7 @@ import io.frmonitor.collect.rabbitmq.GatewayEventsPoller;
 import io.frmonitor.collect.rabbitmq.QueueStatsPoller;
 import io.frmonitor.collect.rabbitmq.ResultTapPoller;
 import io.frmonitor.collect.redis.ClientStatePoller;
+import io.frmonitor.collect.storage.StoragePoller;
 import io.frmonitor.config.Settings;
 import io.frmonitor.export.PrometheusBridge;
 import io.frmonitor.registry.MetricRegistry;
@@ -61,7 +62,8 @@ final class Service implements AutoCloseable {
                 FrameTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()),
                 results,
                 GatewayEventsPoller.create(
-                    settings.rabbit(), decoder, clock, settings.collectTimeout())));
+                    settings.rabbit(), decoder, clock, settings.collectTimeout()),
+                StoragePoller.create(settings.minio(), clock, settings.collectTimeout())));
     if (settings.rabbit().firehose()) {
       pollers.add(results.firehose(settings.rabbit(), decoder, clock, settings.collectTimeout()));
     }

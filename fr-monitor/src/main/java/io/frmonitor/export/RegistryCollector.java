@@ -54,6 +54,9 @@ final class RegistryCollector implements MultiCollector {
     fresh(registry.latest(Families.RESULTS)).ifPresent(s -> results(b, s));
     fresh(registry.latest(Families.GATEWAYS)).ifPresent(s -> gateways(b, s));
     fresh(registry.latest(Families.ACTIONS)).ifPresent(s -> actions(b, s));
+    registry
+        .latest(Families.STORAGE)
+        .ifPresent(l -> StorageMetrics.write(b, l.value(), !l.stale()));
     registry.statuses().values().forEach(s -> collector(b, s));
     b.gauge("fr_registry_series", "History series held in memory.", registry.allSeries().size());
     b.counter(

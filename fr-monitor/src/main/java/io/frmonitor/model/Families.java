@@ -16,5 +16,8 @@ public final class Families {
   public static final Family<ClientsSnapshot> CLIENTS =
       new Family<>("clients", ClientsSnapshot.class);
 
+  public static final Family<StorageSnapshot> STORAGE =
+      new Family<>("storage", StorageSnapshot.class);
+
   private Families() {}
 }

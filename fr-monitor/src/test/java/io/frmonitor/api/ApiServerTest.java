@@ -14,6 +14,7 @@ import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.NetworkStats;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.StorageSnapshots;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -438,6 +439,32 @@ class ApiServerTest {
     assertThat(json("/metrics/actions?kind=alert", 200).path("events").size()).isZero();
     assertThat(json("/metrics/actions?limit=-3", 400).path("error").asText())
         .isEqualTo("bad_request");
+  }
+
+  @Test
+  void storageHasTheDocumentedShapeWithAgesAtTheSnapshotsTime() throws Exception {
+    assertThat(json("/metrics/storage", 200).path("stale").asBoolean()).isTrue();
+    registry.publish(
+        Families.STORAGE, StorageSnapshots.sample(clock.instant().minusSeconds(60)), Map.of());
+
+    JsonNode s = json("/metrics/storage", 200);
+    assertThat(s.path("stale").asBoolean()).isFalse();
+    assertThat(s.path("endpoint").asText()).isEqualTo("minio:9000");
+    assertThat(s.path("live").asBoolean()).isTrue();
+    assertThat(s.path("cluster_healthy").asBoolean()).isFalse();
+    assertThat(s.path("probe_latency_ms").asDouble()).isEqualTo(12.5);
+    JsonNode frames = s.path("buckets").get(0);
+    assertThat(frames.path("objects").asLong()).isEqualTo(3);
+    assertThat(frames.path("bytes").asLong()).isEqualTo(3000);
+    assertThat(frames.path("orphaned_frames").asLong()).isEqualTo(2);
+    // listed a minute ago, oldest 15 minutes before the listing: 16 minutes old now
+    assertThat(frames.path("prefixes").path("frames/").path("oldest_age_seconds").asDouble())
+        .isBetween(959.0, 965.0);
+    assertThat(frames.path("prefixes").path("actions/").path("oldest_age_seconds").isNull())
+        .isTrue();
+    JsonNode missing = s.path("buckets").get(1);
+    assertThat(missing.path("error").asText()).isEqualTo("NoSuchBucket");
+    assertThat(missing.path("objects").isNull()).isTrue();
   }
 
   @Test

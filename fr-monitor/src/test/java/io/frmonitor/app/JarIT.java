@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.frmonitor.testing.RabbitBroker;
+import io.frmonitor.testing.S3ProxyServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar, started as an operator would start it. */
 class JarIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static JarProcess service;
+  private static S3ProxyServer storage;
+  @TempDir static Path storageDir;
 
   private static final String VHOST = "fr-monitor-jar-it-" + java.util.UUID.randomUUID();
 
@@ -38,13 +42,23 @@ class JarIT {
           "/api/exchanges/" + RabbitBroker.enc(VHOST) + "/" + exchange,
           "{\"type\":\"direct\",\"durable\":true}");
     }
+    // and a real S3 server standing in for MinIO, with one fresh and one orphaned frame
+    storage = S3ProxyServer.start(storageDir);
+    storage.putObject("face-frames", "frames/obama/fresh.jpg", 1500, Duration.ofSeconds(1));
+    storage.putObject("face-frames", "frames/obama/lost.jpg", 2500, Duration.ofMinutes(30));
     service =
         JarProcess.start(
             Map.of(
                 "MONITORING_POLL_INTERVAL",
                 "1s",
                 "MONITORING_RMQ_URL",
-                "amqp://guest:guest@127.0.0.1:5672/" + RabbitBroker.enc(VHOST)));
+                "amqp://guest:guest@127.0.0.1:5672/" + RabbitBroker.enc(VHOST),
+                "MONITORING_MINIO_ENDPOINT",
+                storage.endpoint().getAuthority(),
+                "MONITORING_MINIO_ACCESS_KEY",
+                S3ProxyServer.ACCESS_KEY,
+                "MONITORING_MINIO_SECRET_KEY",
+                S3ProxyServer.SECRET_KEY));
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
@@ -55,6 +69,7 @@ class JarIT {
   @AfterAll
   static void stop() throws Exception {
     service.close();
+    storage.close();
     RabbitBroker.delete("/api/vhosts/" + RabbitBroker.enc(VHOST));
   }
 
@@ -90,13 +105,37 @@ class JarIT {
     assertThat(health.path("collectors").path("frame_tap").path("status").asText()).isEqualTo("ok");
     assertThat(health.path("collectors").path("gpu").path("status").asText())
         .isIn("disabled", "ok");
+    assertThat(health.path("collectors").path("storage").path("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void storageCountsTheFramesAndTheOrphanOnTheS3Server() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                !JSON.readTree(service.get("/metrics/storage").body()).path("listed_at").isNull());
+    JsonNode bucket =
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () -> JSON.readTree(service.get("/metrics/storage").body()).path("buckets").get(0),
+                b -> b != null && b.path("orphaned_frames").asLong() == 1);
+    assertThat(bucket.path("name").asText()).isEqualTo("face-frames");
+    assertThat(bucket.path("prefixes").path("frames/").path("objects").asLong()).isEqualTo(2);
+    assertThat(bucket.path("prefixes").path("frames/").path("bytes").asLong()).isEqualTo(4000);
+    assertThat(bucket.path("prefixes").path("actions/").path("objects").asLong()).isZero();
   }
 
   @Test
   void prometheusOutputPassesPromtool() throws Exception {
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> service.get("/prometheus").body().contains("fr_system_cpu_ratio"));
+        .until(
+            () -> {
+              String body = service.get("/prometheus").body();
+              return body.contains("fr_system_cpu_ratio") && body.contains("fr_storage_objects");
+            });
     String text = service.get("/prometheus").body();
     Path file = Files.createTempFile("scrape", ".prom");
     Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.StorageSnapshots;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,8 +142,29 @@ class PrometheusBridgeTest {
   }
 
   @Test
+  void storageIsUpWithCountsPerPrefixAndZeroUpWhenStale() {
+    registry.publish(Families.STORAGE, StorageSnapshots.sample(clock.instant()), Map.of());
+    String text = scrape();
+    assertThat(text)
+        .contains("fr_storage_up 1.0")
+        .contains("fr_storage_probe_latency_seconds 0.0125")
+        .contains("fr_storage_ready 1.0")
+        .contains("fr_storage_cluster_healthy 0.0")
+        .contains("fr_storage_objects{bucket=\"face-frames\",prefix=\"frames/\"} 3.0")
+        .contains("fr_storage_bytes{bucket=\"face-frames\",prefix=\"frames/\"} 3000.0")
+        .contains("fr_storage_objects{bucket=\"face-frames\",prefix=\"actions/\"} 0.0")
+        .contains("fr_storage_orphaned_frames{bucket=\"face-frames\"} 2.0")
+        .doesNotContain("bucket=\"archive\"");
+
+    registry.markStale(Families.STORAGE);
+    clock.advance(PrometheusBridge.REUSE_FOR);
+    assertThat(scrape()).contains("fr_storage_up 0.0").doesNotContain("fr_storage_objects");
+  }
+
+  @Test
   void everyOwnMetricHasTheFrPrefixAndHelp() {
     registry.publish(Families.SYSTEM, host(), Map.of());
+    registry.publish(Families.STORAGE, StorageSnapshots.sample(clock.instant()), Map.of());
     registry.updateStatus(status("host", Health.OK));
     for (String line : scrape().split("\n", -1)) {
       if (line.startsWith("# HELP fr") || line.isEmpty() || line.startsWith("#")) {

@@ -1,0 +1,134 @@
+package io.frmonitor.collect.storage;
+
+import io.frmonitor.collect.NamedThreads;
+import io.frmonitor.model.StorageSnapshot;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Lists the configured buckets on its own thread, at most once per list interval: a listing of a
+ * large bucket takes far longer than one poll may, so the poller only starts listings and reads the
+ * last finished one.
+ *
+ * <p>Thread safety: {@link #startIfDue} and {@link #latest} are called from the poller's thread;
+ * the listing runs on the lister's and hands over through a volatile field.
+ */
+final class BucketLister implements AutoCloseable {
+  /** A finished listing, and what went wrong in it (null when nothing did). */
+  record Listing(
+      Instant finishedAt,
+      List<String> bucketNames,
+      List<StorageSnapshot.Bucket> buckets,
+      String problem) {}
+
+  private final S3Client s3;
+  private final BucketScanner scanner;
+  private final List<String> buckets;
+  private final Duration interval;
+  private final Clock clock;
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(NamedThreads.daemon("fr-storage-lister"));
+  private volatile Listing latest;
+  private Future<?> running;
+  private Instant lastStart;
+
+  BucketLister(
+      S3Client s3, BucketScanner scanner, List<String> buckets, Duration interval, Clock clock) {
+    this.s3 = s3;
+    this.scanner = scanner;
+    this.buckets = List.copyOf(buckets);
+    this.interval = interval;
+    this.clock = clock;
+  }
+
+  /** Starts a listing unless one is running or the last started less than an interval ago. */
+  void startIfDue() {
+    Instant now = clock.instant();
+    boolean idle = running == null || running.isDone();
+    if (idle && (lastStart == null || !now.isBefore(lastStart.plus(interval)))) {
+      lastStart = now;
+      running = thread.submit(this::listNow);
+    }
+  }
+
+  /** The last finished listing, or null before the first. */
+  Listing latest() {
+    return latest;
+  }
+
+  /** Lists every configured bucket once; visible to tests so they need not wait for the thread. */
+  Listing listNow() throws InterruptedException {
+    List<String> problems = new ArrayList<>();
+    List<String> names = bucketNames(problems);
+    List<StorageSnapshot.Bucket> out = new ArrayList<>();
+    for (String bucket : buckets) {
+      out.add(scan(bucket, problems));
+    }
+    Listing listing =
+        new Listing(
+            clock.instant(), names, out, problems.isEmpty() ? null : String.join("; ", problems));
+    latest = listing;
+    return listing;
+  }
+
+  /** All buckets visible, or null: a read-only policy may well not allow ListAllMyBuckets. */
+  private List<String> bucketNames(List<String> problems) throws InterruptedException {
+    try {
+      return s3.listBuckets();
+    } catch (S3Exception e) {
+      if (e.status() != 403) {
+        problems.add(e.getMessage());
+      }
+      return null;
+    } catch (IOException e) {
+      problems.add("list buckets: " + describe(e));
+      return null;
+    }
+  }
+
+  private StorageSnapshot.Bucket scan(String bucket, List<String> problems)
+      throws InterruptedException {
+    try {
+      BucketStats stats = scanner.scan(bucket, clock.instant());
+      Map<String, StorageSnapshot.Prefix> prefixes = new LinkedHashMap<>();
+      stats
+          .prefixes()
+          .forEach(
+              (p, s) ->
+                  prefixes.put(p, new StorageSnapshot.Prefix(s.objects(), s.bytes(), s.oldest())));
+      return new StorageSnapshot.Bucket(
+          bucket, prefixes, stats.orphanedFrames(), stats.truncated(), null);
+    } catch (S3Exception e) {
+      problems.add(e.getMessage());
+      return failed(bucket, e.code().isEmpty() ? "HTTP " + e.status() : e.code());
+    } catch (IOException e) {
+      problems.add("list " + bucket + ": " + describe(e));
+      return failed(bucket, describe(e));
+    }
+  }
+
+  private static StorageSnapshot.Bucket failed(String bucket, String error) {
+    return new StorageSnapshot.Bucket(bucket, Map.of(), 0, false, error);
+  }
+
+  /** The exception's kind and message: a refused connection's message alone is often empty. */
+  static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}

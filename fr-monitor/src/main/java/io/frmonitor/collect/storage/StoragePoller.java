@@ -1,0 +1,132 @@
+package io.frmonitor.collect.storage;
+
+import io.frmonitor.collect.PollOutcome;
+import io.frmonitor.collect.Poller;
+import io.frmonitor.config.MinioSettings;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.Family;
+import io.frmonitor.model.StorageSnapshot;
+import io.frmonitor.registry.MetricSink;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The frame store ({@code storage}): MinIO's health every poll, and the configured buckets'
+ * objects, bytes, ages and orphaned frames from a listing on its own slower interval. Read-only: it
+ * only sends unauthenticated health GETs and signed list requests.
+ *
+ * <p>Health that cannot be reached is {@code down} (the family turns stale). A listing that fails
+ * (wrong keys, missing bucket, TLS, timeout) or keys that are not configured are {@code degraded},
+ * with the reason.
+ *
+ * <p>Thread safety: confined to its runner's thread, apart from the lister's hand-over.
+ */
+public final class StoragePoller implements Poller {
+  private final MinioSettings settings;
+  private final MinioHealth health;
+  private final BucketLister lister;
+
+  StoragePoller(MinioSettings settings, MinioHealth health, BucketLister lister) {
+    this.settings = settings;
+    this.health = health;
+    this.lister = lister;
+  }
+
+  public static StoragePoller create(MinioSettings settings, Clock clock, Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    MinioHealth health = new MinioHealth(http, settings.uri(), timeout);
+    S3Client s3 =
+        new S3Client(
+            http,
+            settings.uri(),
+            new SigV4(
+                settings.accessKey().value(), settings.secretKey().value(), settings.region()),
+            // One page of 1,000 keys: allow more than a health probe.
+            timeout.multipliedBy(5),
+            clock);
+    BucketScanner scanner =
+        new BucketScanner(
+            s3,
+            settings.prefixes(),
+            MinioSettings.FRAMES_PREFIX,
+            settings.orphanAge(),
+            settings.maxObjects());
+    return new StoragePoller(
+        settings,
+        health,
+        new BucketLister(s3, scanner, settings.buckets(), settings.listInterval(), clock));
+  }
+
+  @Override
+  public String name() {
+    return "storage";
+  }
+
+  @Override
+  public Set<Family<?>> families() {
+    return Set.of(Families.STORAGE);
+  }
+
+  @Override
+  public Optional<String> unavailableReason() {
+    return settings.enabled() ? Optional.empty() : Optional.of("MONITORING_MINIO_ENDPOINT=off");
+  }
+
+  @Override
+  public PollOutcome poll(MetricSink sink) throws Exception {
+    HealthProbe probe = health.probe();
+    if (settings.hasCredentials()) {
+      lister.startIfDue();
+    }
+    BucketLister.Listing listing = lister.latest();
+    StorageSnapshot snapshot =
+        new StorageSnapshot(
+            settings.endpoint(),
+            probe.minio(),
+            probe.live(),
+            probe.ready(),
+            probe.clusterHealthy(),
+            probe.latencyMs(),
+            listing == null ? null : listing.finishedAt(),
+            listing == null ? null : listing.bucketNames(),
+            listing == null ? List.of() : listing.buckets());
+    sink.publish(Families.STORAGE, snapshot, series(snapshot));
+    return outcome(listing);
+  }
+
+  private PollOutcome outcome(BucketLister.Listing listing) {
+    if (!settings.hasCredentials()) {
+      return PollOutcome.degraded(
+          "MONITORING_MINIO_ACCESS_KEY and MONITORING_MINIO_SECRET_KEY are not set:"
+              + " health only, buckets not listed");
+    }
+    if (listing != null && listing.problem() != null) {
+      return PollOutcome.degraded(listing.problem());
+    }
+    return PollOutcome.ok();
+  }
+
+  static Map<String, Double> series(StorageSnapshot s) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("storage.probe_latency_ms", s.probeLatencyMs());
+    for (StorageSnapshot.Bucket b : s.buckets()) {
+      if (b.error() == null) {
+        out.put("storage.objects:" + b.name(), (double) b.objects());
+        out.put("storage.bytes:" + b.name(), (double) b.bytes());
+        out.put("storage.orphaned_frames:" + b.name(), (double) b.orphanedFrames());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    lister.close();
+  }
+}

@@ -1,0 +1,67 @@
+package io.frmonitor.model;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The frame store's health and contents.
+ *
+ * @param minio whether the server answers MinIO's health endpoints; a plain S3 server does not, and
+ *     then {@code live}, {@code ready} and {@code clusterHealthy} are null (unknown)
+ * @param probeLatencyMs the slowest health probe this cycle
+ * @param listedAt when the last bucket listing finished; null before the first
+ * @param bucketNames every bucket the keys may see; null when not listed or not allowed
+ * @param buckets the configured buckets, from the last listing
+ */
+public record StorageSnapshot(
+    String endpoint,
+    boolean minio,
+    Boolean live,
+    Boolean ready,
+    Boolean clusterHealthy,
+    double probeLatencyMs,
+    Instant listedAt,
+    List<String> bucketNames,
+    List<Bucket> buckets) {
+  public StorageSnapshot {
+    bucketNames = bucketNames == null ? null : List.copyOf(bucketNames);
+    buckets = List.copyOf(buckets);
+  }
+
+  /**
+   * One configured bucket.
+   *
+   * @param prefixes per configured prefix listed, in configuration order
+   * @param truncated the object budget ran out: counts are lower bounds and later prefixes absent
+   * @param error why the bucket could not be listed (such as {@code NoSuchBucket}); null when it
+   *     was
+   */
+  public record Bucket(
+      String name,
+      Map<String, Prefix> prefixes,
+      long orphanedFrames,
+      boolean truncated,
+      String error) {
+    public Bucket {
+      prefixes = Collections.unmodifiableMap(new LinkedHashMap<>(prefixes));
+    }
+
+    public long objects() {
+      return prefixes.values().stream().mapToLong(Prefix::objects).sum();
+    }
+
+    public long bytes() {
+      return prefixes.values().stream().mapToLong(Prefix::bytes).sum();
+    }
+  }
+
+  /**
+   * What the listing saw under one prefix.
+   *
+   * @param oldest the earliest last-modified time under the prefix; null when it is empty
+   */
+  public record Prefix(long objects, long bytes, Instant oldest) {}
+}

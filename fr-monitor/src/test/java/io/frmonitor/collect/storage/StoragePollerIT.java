@@ -1,0 +1,171 @@
+package io.frmonitor.collect.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.frmonitor.collect.PollOutcome;
+import io.frmonitor.config.MinioSettings;
+import io.frmonitor.config.Secret;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.StorageSnapshot;
+import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.S3ProxyServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The storage collector end to end against a real S3 server (S3Proxy, a plain S3 server). */
+class StoragePollerIT {
+  @TempDir static Path dir;
+  static S3ProxyServer server;
+
+  private final MetricRegistry registry =
+      new MetricRegistry(
+          Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = S3ProxyServer.start(dir);
+    server.putObject("face-frames", "frames/obama/old.jpg", 100, Duration.ofMinutes(45));
+    server.putObject("face-frames", "frames/obama/new.jpg", 200, Duration.ofSeconds(3));
+    server.putObject("face-frames", "actions/Lock_screen/obama/a.jpg", 300, Duration.ofHours(2));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  private static MinioSettings settings(String secret, List<String> buckets) {
+    return new MinioSettings(
+        server.endpoint().getAuthority(),
+        new Secret(S3ProxyServer.ACCESS_KEY),
+        new Secret(secret),
+        false,
+        "us-east-1",
+        buckets,
+        List.of("frames/", "actions/"),
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(10),
+        100_000);
+  }
+
+  private static StoragePoller poller(MinioSettings s) {
+    return StoragePoller.create(s, Clock.systemUTC(), Duration.ofSeconds(5));
+  }
+
+  /** Polls until the first listing has landed in the snapshot; returns that poll's outcome. */
+  private PollOutcome pollUntilListed(StoragePoller p) {
+    PollOutcome[] last = new PollOutcome[1];
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              last[0] = p.poll(registry);
+              return snapshot().listedAt() != null;
+            });
+    return last[0];
+  }
+
+  private StorageSnapshot snapshot() {
+    return registry.latest(Families.STORAGE).orElseThrow().value();
+  }
+
+  @Test
+  void reportsBucketsPrefixesAndOrphansFromAPlainS3Server() throws Exception {
+    try (StoragePoller p = poller(settings(S3ProxyServer.SECRET_KEY, List.of("face-frames")))) {
+      assertThat(pollUntilListed(p)).isEqualTo(PollOutcome.ok());
+    }
+    StorageSnapshot s = snapshot();
+    assertThat(s.minio()).isFalse();
+    assertThat(s.live()).isNull();
+    assertThat(s.bucketNames()).contains("face-frames");
+    StorageSnapshot.Bucket bucket = s.buckets().get(0);
+    assertThat(bucket.error()).isNull();
+    assertThat(bucket.prefixes().get("frames/").objects()).isEqualTo(2);
+    assertThat(bucket.prefixes().get("frames/").bytes()).isEqualTo(300);
+    assertThat(bucket.prefixes().get("actions/").objects()).isEqualTo(1);
+    assertThat(bucket.orphanedFrames()).isEqualTo(1);
+    assertThat(registry.allSeries()).containsKey("storage.orphaned_frames:face-frames");
+  }
+
+  @Test
+  void aWrongSecretIsDegradedNamingTheProblemNotTheSecret() {
+    try (StoragePoller p = poller(settings("wrong-secret-value", List.of("face-frames")))) {
+      PollOutcome outcome = pollUntilListed(p);
+      assertThat(outcome.degradedReason())
+          .hasValueSatisfying(
+              r ->
+                  assertThat(r)
+                      .contains("SignatureDoesNotMatch")
+                      .doesNotContain("wrong-secret-value"));
+    }
+    assertThat(snapshot().buckets().get(0).error()).isEqualTo("SignatureDoesNotMatch");
+  }
+
+  @Test
+  void aMissingBucketIsReportedAndTheOthersStillListed() {
+    try (StoragePoller p =
+        poller(settings(S3ProxyServer.SECRET_KEY, List.of("no-such-bucket", "face-frames")))) {
+      assertThat(pollUntilListed(p).degradedReason())
+          .hasValueSatisfying(
+              r -> assertThat(r).contains("no-such-bucket").contains("NoSuchBucket"));
+    }
+    assertThat(snapshot().buckets())
+        .extracting(StorageSnapshot.Bucket::error)
+        .containsExactly("NoSuchBucket", null);
+    assertThat(snapshot().buckets().get(1).objects()).isEqualTo(3);
+  }
+
+  @Test
+  void withoutKeysOnlyHealthIsProbed() throws Exception {
+    MinioSettings s = settings("", List.of("face-frames"));
+    try (StoragePoller p = poller(s)) {
+      assertThat(p.poll(registry).degradedReason())
+          .hasValueSatisfying(r -> assertThat(r).contains("MONITORING_MINIO_SECRET_KEY"));
+    }
+    assertThat(snapshot().listedAt()).isNull();
+    assertThat(snapshot().buckets()).isEmpty();
+  }
+
+  @Test
+  void aStoppedServerFailsThePollAndARestartedOneRecovers() throws Exception {
+    try (StoragePoller p = poller(settings(S3ProxyServer.SECRET_KEY, List.of("face-frames")))) {
+      pollUntilListed(p);
+      server.stop();
+      try {
+        assertThatThrownBy(() -> p.poll(registry)).isInstanceOf(IOException.class);
+      } finally {
+        server.restart();
+      }
+      assertThat(p.poll(registry)).isEqualTo(PollOutcome.ok());
+    }
+  }
+
+  @Test
+  void offDisablesTheCollector() {
+    MinioSettings off =
+        new MinioSettings(
+            MinioSettings.OFF,
+            new Secret(""),
+            new Secret(""),
+            false,
+            "us-east-1",
+            List.of("face-frames"),
+            List.of("frames/"),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(60),
+            1000);
+    try (StoragePoller p = poller(off)) {
+      assertThat(p.unavailableReason()).hasValue("MONITORING_MINIO_ENDPOINT=off");
+    }
+  }
+}
