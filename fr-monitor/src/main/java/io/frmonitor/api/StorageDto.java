@@ -20,6 +20,7 @@ record StorageDto(
     Boolean clusterHealthy,
     Double probeLatencyMs,
     Long listedAt,
+    Double listingMs,
     List<String> bucketNames,
     List<Bucket> buckets) {
 
@@ -36,7 +37,8 @@ record StorageDto(
 
   static StorageDto of(Optional<Latest<StorageSnapshot>> latest) {
     if (latest.isEmpty()) {
-      return new StorageDto(null, true, null, null, null, null, null, null, null, null, List.of());
+      return new StorageDto(
+          null, true, null, null, null, null, null, null, null, null, null, List.of());
     }
     StorageSnapshot s = latest.get().value();
     Instant at = latest.get().collectedAt();
@@ -50,6 +52,7 @@ record StorageDto(
         s.clusterHealthy(),
         s.probeLatencyMs(),
         s.listedAt() == null ? null : s.listedAt().toEpochMilli(),
+        s.listingMs(),
         s.bucketNames(),
         s.buckets().stream().map(b -> bucket(b, at)).toList());
   }

@@ -23,6 +23,12 @@ final class StorageMetrics {
         "fr_storage_probe_latency_seconds",
         "The slowest MinIO health probe this cycle.",
         s.probeLatencyMs() / 1000.0);
+    if (s.listingMs() != null) {
+      b.gauge(
+          "fr_storage_listing_duration_seconds",
+          "How long the last bucket listing took.",
+          s.listingMs() / 1000.0);
+    }
     if (s.minio()) {
       b.gauge("fr_storage_ready", "1 when MinIO reports ready.", bool(s.ready()));
       b.gauge(

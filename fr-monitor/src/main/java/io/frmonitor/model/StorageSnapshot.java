@@ -13,6 +13,7 @@ import java.util.Map;
  *     then {@code live}, {@code ready} and {@code clusterHealthy} are null (unknown)
  * @param probeLatencyMs the slowest health probe this cycle
  * @param listedAt when the last bucket listing finished; null before the first
+ * @param listingMs how long that listing took; null before the first
  * @param bucketNames every bucket the keys may see; null when not listed or not allowed
  * @param buckets the configured buckets, from the last listing
  */
@@ -24,6 +25,7 @@ public record StorageSnapshot(
     Boolean clusterHealthy,
     double probeLatencyMs,
     Instant listedAt,
+    Double listingMs,
     List<String> bucketNames,
     List<Bucket> buckets) {
   public StorageSnapshot {

@@ -453,6 +453,7 @@ class ApiServerTest {
     assertThat(s.path("live").asBoolean()).isTrue();
     assertThat(s.path("cluster_healthy").asBoolean()).isFalse();
     assertThat(s.path("probe_latency_ms").asDouble()).isEqualTo(12.5);
+    assertThat(s.path("listing_ms").asDouble()).isEqualTo(840.0);
     JsonNode frames = s.path("buckets").get(0);
     assertThat(frames.path("objects").asLong()).isEqualTo(3);
     assertThat(frames.path("bytes").asLong()).isEqualTo(3000);

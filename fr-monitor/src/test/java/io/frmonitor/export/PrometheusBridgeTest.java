@@ -150,6 +150,7 @@ class PrometheusBridgeTest {
         .contains("fr_storage_probe_latency_seconds 0.0125")
         .contains("fr_storage_ready 1.0")
         .contains("fr_storage_cluster_healthy 0.0")
+        .contains("fr_storage_listing_duration_seconds 0.84")
         .contains("fr_storage_objects{bucket=\"face-frames\",prefix=\"frames/\"} 3.0")
         .contains("fr_storage_bytes{bucket=\"face-frames\",prefix=\"frames/\"} 3000.0")
         .contains("fr_storage_objects{bucket=\"face-frames\",prefix=\"actions/\"} 0.0")

@@ -22,6 +22,7 @@ public final class StorageSnapshots {
         false,
         12.5,
         listedAt,
+        840.0,
         List.of("face-frames"),
         List.of(
             new StorageSnapshot.Bucket(

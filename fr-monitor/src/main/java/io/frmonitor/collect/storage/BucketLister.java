@@ -23,9 +23,10 @@ import java.util.concurrent.Future;
  * the listing runs on the lister's and hands over through a volatile field.
  */
 final class BucketLister implements AutoCloseable {
-  /** A finished listing, and what went wrong in it (null when nothing did). */
+  /** A finished listing, how long it took, and what went wrong in it (null when nothing did). */
   record Listing(
       Instant finishedAt,
+      Duration took,
       List<String> bucketNames,
       List<StorageSnapshot.Bucket> buckets,
       String problem) {}
@@ -67,6 +68,7 @@ final class BucketLister implements AutoCloseable {
 
   /** Lists every configured bucket once; visible to tests so they need not wait for the thread. */
   Listing listNow() throws InterruptedException {
+    long start = System.nanoTime();
     List<String> problems = new ArrayList<>();
     List<String> names = bucketNames(problems);
     List<StorageSnapshot.Bucket> out = new ArrayList<>();
@@ -75,7 +77,11 @@ final class BucketLister implements AutoCloseable {
     }
     Listing listing =
         new Listing(
-            clock.instant(), names, out, problems.isEmpty() ? null : String.join("; ", problems));
+            clock.instant(),
+            Duration.ofNanos(System.nanoTime() - start),
+            names,
+            out,
+            problems.isEmpty() ? null : String.join("; ", problems));
     latest = listing;
     return listing;
   }

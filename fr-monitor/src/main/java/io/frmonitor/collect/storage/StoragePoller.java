@@ -94,6 +94,7 @@ public final class StoragePoller implements Poller {
             probe.clusterHealthy(),
             probe.latencyMs(),
             listing == null ? null : listing.finishedAt(),
+            listing == null ? null : listing.took().toNanos() / 1e6,
             listing == null ? null : listing.bucketNames(),
             listing == null ? List.of() : listing.buckets());
     sink.publish(Families.STORAGE, snapshot, series(snapshot));

@@ -88,6 +88,7 @@ class StoragePollerIT {
     assertThat(s.minio()).isFalse();
     assertThat(s.live()).isNull();
     assertThat(s.bucketNames()).contains("face-frames");
+    assertThat(s.listingMs()).isPositive();
     StorageSnapshot.Bucket bucket = s.buckets().get(0);
     assertThat(bucket.error()).isNull();
     assertThat(bucket.prefixes().get("frames/").objects()).isEqualTo(2);
