@@ -48,7 +48,13 @@ final class MinioHealth {
             .GET()
             .build();
     long start = System.nanoTime();
-    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-    return new Answer(response.statusCode(), (System.nanoTime() - start) / 1e6);
+    try {
+      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      return new Answer(response.statusCode(), (System.nanoTime() - start) / 1e6);
+    } catch (IOException e) {
+      // a refused connection's own message is empty: say where and what
+      throw new IOException(
+          "MinIO health probe " + request.uri() + " failed: " + BucketLister.describe(e), e);
+    }
   }
 }

@@ -96,6 +96,8 @@ class MinioHealthTest {
                         URI.create("http://127.0.0.1:" + port),
                         Duration.ofSeconds(2))
                     .probe())
-        .isInstanceOf(IOException.class);
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("MinIO health probe http://127.0.0.1:" + port + "/minio/health/live")
+        .hasMessageContaining("ConnectException");
   }
 }
