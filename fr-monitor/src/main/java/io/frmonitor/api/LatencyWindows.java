@@ -1,19 +1,11 @@
 package io.frmonitor.api;
 
+import io.frmonitor.model.PipelinesSnapshot;
 import java.time.Duration;
 import java.util.List;
 
 /** The latency windows the taps keep, and how a requested window maps onto them. */
 final class LatencyWindows {
-  /** Must match the windows the collectors keep (1, 5, 15, 30, 60 minutes). */
-  static final List<Duration> KEPT =
-      List.of(
-          Duration.ofMinutes(1),
-          Duration.ofMinutes(5),
-          Duration.ofMinutes(15),
-          Duration.ofMinutes(30),
-          Duration.ofMinutes(60));
-
   private LatencyWindows() {}
 
   /**
@@ -22,13 +14,16 @@ final class LatencyWindows {
    * @throws ApiException 400 when it is longer than the longest kept window
    */
   static Duration roundUp(Duration requested) {
-    for (Duration w : KEPT) {
+    for (Duration w : PipelinesSnapshot.LATENCY_WINDOWS) {
       if (w.compareTo(requested) >= 0) {
         return w;
       }
     }
+    List<Duration> kept = PipelinesSnapshot.LATENCY_WINDOWS;
     throw ApiException.badRequest(
-        "latency percentiles are kept for windows up to 60m; window "
+        "latency percentiles are kept for windows up to "
+            + kept.get(kept.size() - 1).toMinutes()
+            + "m; window "
             + requested.toMinutes()
             + "m is longer");
   }

@@ -27,6 +27,18 @@ public record PipelinesSnapshot(
   /** The window latency percentiles cover unless a request asks for another. */
   public static final java.time.Duration LATENCY_WINDOW = java.time.Duration.ofMinutes(5);
 
+  /**
+   * The windows the taps keep latency percentiles for, shortest first; a requested window is
+   * rounded up to one of them.
+   */
+  public static final List<java.time.Duration> LATENCY_WINDOWS =
+      List.of(
+          java.time.Duration.ofMinutes(1),
+          LATENCY_WINDOW,
+          java.time.Duration.ofMinutes(15),
+          java.time.Duration.ofMinutes(30),
+          java.time.Duration.ofMinutes(60));
+
   /** Over the default {@link #LATENCY_WINDOW}. */
   public LatencyHistogram ingestToRouting() {
     return ingestToRoutingByWindow.getOrDefault(LATENCY_WINDOW, LatencyHistogram.EMPTY);

@@ -1,6 +1,7 @@
 package io.frmonitor.collect.rabbitmq;
 
 import io.frmonitor.model.LatencyHistogram;
+import io.frmonitor.model.PipelinesSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,10 +14,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Latency distributions since start (for Prometheus' cumulative histogram) and over the sliding
- * windows of {@link #WINDOWS} (for percentiles that reflect now). Intervals are folded into
- * per-minute histograms, kept for the longest window and created only for minutes with data; each
- * window is a running sum to which a minute is added once and from which it is subtracted once it
- * ages out, so a poll costs the same whatever the traffic, and an idle one nothing.
+ * windows of {@link PipelinesSnapshot#LATENCY_WINDOWS} (for percentiles that reflect now).
+ * Intervals are folded into per-minute histograms, kept for the longest window and created only for
+ * minutes with data; each window is a running sum to which a minute is added once and from which it
+ * is subtracted once it ages out, so a poll costs the same whatever the traffic, and an idle one
+ * nothing.
  *
  * <p>Thread safety: used by one poller thread.
  */
@@ -24,14 +26,7 @@ final class LatencyWindow {
   /** Latency bucket bounds for Prometheus, in milliseconds. */
   static final double[] BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
 
-  /** The windows percentiles are kept for; a request's window is rounded up to one of them. */
-  static final List<Duration> WINDOWS =
-      List.of(
-          Duration.ofMinutes(1),
-          Duration.ofMinutes(5),
-          Duration.ofMinutes(15),
-          Duration.ofMinutes(30),
-          Duration.ofMinutes(60));
+  private static final List<Duration> WINDOWS = PipelinesSnapshot.LATENCY_WINDOWS;
 
   private final Histogram total = newHistogram();
   private final ArrayDeque<Map.Entry<Instant, Histogram>> minutes = new ArrayDeque<>();
@@ -89,7 +84,7 @@ final class LatencyWindow {
     }
   }
 
-  /** Percentiles per window, in {@link #WINDOWS} order. */
+  /** Percentiles per window, shortest first. */
   Map<Duration, LatencyHistogram> windows() {
     Map<Duration, LatencyHistogram> out = new LinkedHashMap<>();
     running.forEach((w, h) -> out.put(w, summary(h)));
