@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -104,15 +103,7 @@ final class BucketLister implements AutoCloseable {
   private StorageSnapshot.Bucket scan(String bucket, List<String> problems)
       throws InterruptedException {
     try {
-      BucketStats stats = scanner.scan(bucket, clock.instant());
-      Map<String, StorageSnapshot.Prefix> prefixes = new LinkedHashMap<>();
-      stats
-          .prefixes()
-          .forEach(
-              (p, s) ->
-                  prefixes.put(p, new StorageSnapshot.Prefix(s.objects(), s.bytes(), s.oldest())));
-      return new StorageSnapshot.Bucket(
-          bucket, prefixes, stats.orphanedFrames(), stats.truncated(), null);
+      return scanner.scan(bucket, clock.instant());
     } catch (S3Exception e) {
       problems.add(e.getMessage());
       return failed(bucket, e.code().isEmpty() ? "HTTP " + e.status() : e.code());

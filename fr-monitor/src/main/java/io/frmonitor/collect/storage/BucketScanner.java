@@ -1,5 +1,6 @@
 package io.frmonitor.collect.storage;
 
+import io.frmonitor.model.StorageSnapshot;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +37,13 @@ final class BucketScanner {
     this.maxObjects = maxObjects;
   }
 
-  BucketStats scan(String bucket, Instant now)
+  /** What an empty prefix sums to. */
+  static final StorageSnapshot.Prefix EMPTY_PREFIX = new StorageSnapshot.Prefix(0, 0, null);
+
+  StorageSnapshot.Bucket scan(String bucket, Instant now)
       throws IOException, S3Exception, InterruptedException {
     Instant orphanedBefore = now.minus(orphanAge);
-    Map<String, PrefixStats> out = new LinkedHashMap<>();
+    Map<String, StorageSnapshot.Prefix> out = new LinkedHashMap<>();
     long orphans = 0;
     int budget = maxObjects;
     boolean truncated = false;
@@ -48,7 +52,7 @@ final class BucketScanner {
         truncated = true;
         break;
       }
-      PrefixStats stats = PrefixStats.EMPTY;
+      StorageSnapshot.Prefix stats = EMPTY_PREFIX;
       String token = null;
       do {
         ObjectPage page = s3.listObjects(bucket, prefix, token, Math.min(PAGE_SIZE, budget));
@@ -57,7 +61,7 @@ final class BucketScanner {
           if (o.key().endsWith("/")) {
             continue;
           }
-          stats = stats.plus(o);
+          stats = plus(stats, o);
           if (prefix.equals(framesPrefix) && o.lastModified().isBefore(orphanedBefore)) {
             orphans++;
           }
@@ -70,6 +74,12 @@ final class BucketScanner {
         break;
       }
     }
-    return new BucketStats(bucket, out, orphans, truncated);
+    return new StorageSnapshot.Bucket(bucket, out, orphans, truncated, null);
+  }
+
+  private static StorageSnapshot.Prefix plus(StorageSnapshot.Prefix p, S3Object o) {
+    Instant oldest =
+        p.oldest() == null || o.lastModified().isBefore(p.oldest()) ? o.lastModified() : p.oldest();
+    return new StorageSnapshot.Prefix(p.objects() + 1, p.bytes() + o.size(), oldest);
   }
 }

@@ -2,6 +2,7 @@ package io.frmonitor.collect.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.testing.S3ProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,16 +66,16 @@ class BucketScannerIT {
   @Test
   void countsObjectsBytesAgesAndOrphansPerPrefix() throws Exception {
     Instant now = Instant.now();
-    BucketStats stats = scanner(10_000).scan("face-frames", now);
+    StorageSnapshot.Bucket stats = scanner(10_000).scan("face-frames", now);
 
     assertThat(stats.truncated()).isFalse();
     assertThat(stats.prefixes()).containsOnlyKeys("frames/", "actions/");
-    PrefixStats frames = stats.prefixes().get("frames/");
+    StorageSnapshot.Prefix frames = stats.prefixes().get("frames/");
     assertThat(frames.objects()).isEqualTo(4);
     assertThat(frames.bytes()).isEqualTo(1000);
     assertThat(Duration.between(frames.oldest(), now))
         .isBetween(Duration.ofMinutes(30).minusSeconds(5), Duration.ofMinutes(30).plusSeconds(5));
-    PrefixStats actions = stats.prefixes().get("actions/");
+    StorageSnapshot.Prefix actions = stats.prefixes().get("actions/");
     assertThat(actions.objects()).isEqualTo(2);
     assertThat(actions.bytes()).isEqualTo(12_000);
     assertThat(stats.orphanedFrames()).as("frames older than 10 minutes").isEqualTo(2);
@@ -84,7 +85,7 @@ class BucketScannerIT {
 
   @Test
   void stopsAtTheBudgetAndSaysSo() throws Exception {
-    BucketStats stats = scanner(3).scan("face-frames", Instant.now());
+    StorageSnapshot.Bucket stats = scanner(3).scan("face-frames", Instant.now());
 
     assertThat(stats.truncated()).isTrue();
     assertThat(stats.prefixes()).containsOnlyKeys("frames/");
@@ -94,9 +95,9 @@ class BucketScannerIT {
   @Test
   void anEmptyPrefixHasNoOldestObject() throws Exception {
     server.createBucket("empty-bucket");
-    BucketStats stats = scanner(100).scan("empty-bucket", Instant.now());
+    StorageSnapshot.Bucket stats = scanner(100).scan("empty-bucket", Instant.now());
 
-    assertThat(stats.prefixes().get("frames/")).isEqualTo(PrefixStats.EMPTY);
+    assertThat(stats.prefixes().get("frames/")).isEqualTo(BucketScanner.EMPTY_PREFIX);
     assertThat(stats.orphanedFrames()).isZero();
   }
 
