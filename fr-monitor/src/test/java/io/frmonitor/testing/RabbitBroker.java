@@ -1,5 +1,7 @@
 package io.frmonitor.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -39,13 +40,11 @@ public final class RabbitBroker {
     if (p.waitFor() != 0) {
       throw new IllegalStateException("rabbitmq-plugins enable failed: " + out);
     }
-    Instant until = Instant.now().plus(Duration.ofSeconds(60));
-    while (!answers()) {
-      if (Instant.now().isAfter(until)) {
-        throw new IllegalStateException("management API did not come up: " + out);
-      }
-      Thread.sleep(250); // polling a server that is starting: real asynchrony
-    }
+    await()
+        .alias("management API up after rabbitmq-plugins enable: " + out)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(RabbitBroker::answers);
   }
 
   private static boolean answers() {

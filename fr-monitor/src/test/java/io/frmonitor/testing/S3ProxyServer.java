@@ -1,5 +1,7 @@
 package io.frmonitor.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -116,19 +118,16 @@ public final class S3ProxyServer implements AutoCloseable {
     awaitListening(Duration.ofSeconds(30));
   }
 
-  private void awaitListening(Duration limit) throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(limit);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "S3Proxy exited: " + Files.readString(root.getParent().resolve("s3proxy.log")));
-      }
-      if (listening()) {
-        return;
-      }
-      Thread.sleep(100);
+  private void awaitListening(Duration limit) throws IOException {
+    await()
+        .alias("S3Proxy listening on " + port)
+        .atMost(limit)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !process.isAlive() || listening());
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "S3Proxy exited: " + Files.readString(root.getParent().resolve("s3proxy.log")));
     }
-    throw new IllegalStateException("S3Proxy did not listen on " + port + " within " + limit);
   }
 
   private boolean listening() {
