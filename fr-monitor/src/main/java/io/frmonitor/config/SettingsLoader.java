@@ -189,12 +189,7 @@ public final class SettingsLoader {
   }
 
   private Duration pollInterval() {
-    Variable v = Variable.MONITORING_POLL_INTERVAL;
-    Duration d = duration(v, ChronoUnit.SECONDS);
-    if (d.compareTo(MIN_POLL) < 0 || d.compareTo(MAX_POLL) > 0) {
-      throw invalid(v, raw(v));
-    }
-    return d;
+    return durationIn(Variable.MONITORING_POLL_INTERVAL, ChronoUnit.SECONDS, MIN_POLL, MAX_POLL);
   }
 
   private Duration historyWindow(Duration poll) {
@@ -306,12 +301,8 @@ public final class SettingsLoader {
   }
 
   private Duration heartbeatTimeout() {
-    Variable v = Variable.MONITORING_GATEWAY_HEARTBEAT_TIMEOUT;
-    Duration d = duration(v, ChronoUnit.SECONDS);
-    if (d.compareTo(MIN_POLL) < 0 || d.compareTo(MAX_POLL) > 0) {
-      throw invalid(v, raw(v));
-    }
-    return d;
+    return durationIn(
+        Variable.MONITORING_GATEWAY_HEARTBEAT_TIMEOUT, ChronoUnit.SECONDS, MIN_POLL, MAX_POLL);
   }
 
   private URI managementUrl(URI amqp) {
