@@ -11,6 +11,7 @@ import io.frmonitor.model.ActionsSnapshot;
 import io.frmonitor.model.Families;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
+import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.TestVhost;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,7 @@ import org.junit.jupiter.api.Test;
  * own, today's default-exchange publishes of results, actions and saved actions.
  */
 class FirehoseRabbitIT {
-  private final MetricRegistry registry =
-      new MetricRegistry(
-          Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
+  private final MetricRegistry registry = Registries.forCollectorTests();
   private TestVhost vhost;
 
   @BeforeEach

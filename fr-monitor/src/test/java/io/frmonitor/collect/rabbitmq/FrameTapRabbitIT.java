@@ -14,6 +14,7 @@ import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
 import io.frmonitor.testing.RabbitBroker;
+import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.TestVhost;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,7 @@ class FrameTapRabbitIT {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSS").withZone(ZoneOffset.UTC);
 
-  private final MetricRegistry registry =
-      new MetricRegistry(
-          Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
+  private final MetricRegistry registry = Registries.forCollectorTests();
   private TestVhost vhost;
   private Channel publisher;
   private byte[] frame;

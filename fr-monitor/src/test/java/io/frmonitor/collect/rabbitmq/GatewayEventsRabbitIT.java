@@ -10,6 +10,7 @@ import io.frmonitor.config.RabbitSettings;
 import io.frmonitor.model.Families;
 import io.frmonitor.model.GatewaysSnapshot;
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.TestVhost;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,9 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Gateway events through fr-monitor's own inbox on the machine's real RabbitMQ. */
 class GatewayEventsRabbitIT {
-  private final MetricRegistry registry =
-      new MetricRegistry(
-          Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
+  private final MetricRegistry registry = Registries.forCollectorTests();
   private TestVhost vhost;
 
   @BeforeEach

@@ -16,12 +16,12 @@ import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
+import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.TestVhost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +55,7 @@ class QueueStatsRabbitIT {
           "saved_actions",
           "monitoring.*");
 
-  private final MetricRegistry registry =
-      new MetricRegistry(
-          Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
+  private final MetricRegistry registry = Registries.forCollectorTests();
   private TestVhost vhost;
   private Connection holder;
 

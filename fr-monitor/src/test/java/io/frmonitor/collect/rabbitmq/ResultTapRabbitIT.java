@@ -11,6 +11,7 @@ import io.frmonitor.model.Families;
 import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
+import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.TestVhost;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,7 @@ class ResultTapRabbitIT {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSS").withZone(ZoneOffset.UTC);
 
-  private final MetricRegistry registry =
-      new MetricRegistry(
-          Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
+  private final MetricRegistry registry = Registries.forCollectorTests();
   private TestVhost vhost;
   private Channel publisher;
 

@@ -10,6 +10,7 @@ import io.frmonitor.config.Secret;
 import io.frmonitor.model.Families;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.S3ProxyServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,9 +27,7 @@ class StoragePollerIT {
   @TempDir static Path dir;
   static S3ProxyServer server;
 
-  private final MetricRegistry registry =
-      new MetricRegistry(
-          Clock.systemUTC(), Duration.ofMinutes(5), 60, 1000, 100, Duration.ofSeconds(30));
+  private final MetricRegistry registry = Registries.forCollectorTests();
 
   @BeforeAll
   static void startServer() throws Exception {
