@@ -1,6 +1,7 @@
 package io.frmonitor.api;
 
 import io.frmonitor.model.StorageSnapshot;
+import io.frmonitor.model.StorageUsage;
 import io.frmonitor.registry.Latest;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,18 @@ record StorageDto(
     Long listedAt,
     Double listingMs,
     List<String> bucketNames,
-    List<Bucket> buckets) {
+    List<Bucket> buckets,
+    Capacity capacity,
+    String usageUnavailable) {
+
+  /** The cluster's usable capacity from MinIO's metrics; either figure may be unreported. */
+  record Capacity(Long usableTotalBytes, Long usableFreeBytes) {}
 
   record Bucket(
       String name,
       Long objects,
       Long bytes,
+      String totalsSource,
       Map<String, Prefix> prefixes,
       Long orphanedFrames,
       boolean truncated,
@@ -38,7 +45,7 @@ record StorageDto(
   static StorageDto of(Optional<Latest<StorageSnapshot>> latest) {
     if (latest.isEmpty()) {
       return new StorageDto(
-          null, true, null, null, null, null, null, null, null, null, null, List.of());
+          null, true, null, null, null, null, null, null, null, null, null, List.of(), null, null);
     }
     StorageSnapshot s = latest.get().value();
     Instant at = latest.get().collectedAt();
@@ -54,12 +61,20 @@ record StorageDto(
         s.listedAt() == null ? null : s.listedAt().toEpochMilli(),
         s.listingMs(),
         s.bucketNames(),
-        s.buckets().stream().map(b -> bucket(b, at)).toList());
+        s.buckets().stream().map(b -> bucket(s, b, at)).toList(),
+        s.usage() == null
+            ? null
+            : new Capacity(s.usage().usableTotalBytes(), s.usage().usableFreeBytes()),
+        s.usageUnavailable());
   }
 
-  private static Bucket bucket(StorageSnapshot.Bucket b, Instant at) {
+  private static Bucket bucket(StorageSnapshot s, StorageSnapshot.Bucket b, Instant at) {
+    StorageUsage.BucketUsage totals = s.totals(b);
+    Long objects = totals == null ? null : totals.objects();
+    Long bytes = totals == null ? null : totals.bytes();
     if (b.error() != null) {
-      return new Bucket(b.name(), null, null, Map.of(), null, false, b.error());
+      return new Bucket(
+          b.name(), objects, bytes, s.totalsSource(b), Map.of(), null, false, b.error());
     }
     Map<String, Prefix> prefixes = new LinkedHashMap<>();
     b.prefixes()
@@ -74,6 +89,13 @@ record StorageDto(
                             ? null
                             : Math.max(0, Duration.between(p.oldest(), at).toMillis()) / 1000.0)));
     return new Bucket(
-        b.name(), b.objects(), b.bytes(), prefixes, b.orphanedFrames(), b.truncated(), null);
+        b.name(),
+        objects,
+        bytes,
+        s.totalsSource(b),
+        prefixes,
+        b.orphanedFrames(),
+        b.truncated(),
+        null);
   }
 }

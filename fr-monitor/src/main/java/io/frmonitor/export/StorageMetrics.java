@@ -1,6 +1,7 @@
 package io.frmonitor.export;
 
 import io.frmonitor.model.StorageSnapshot;
+import io.frmonitor.model.StorageUsage;
 import java.util.Map;
 
 /** The {@code fr_storage_*} metrics. */
@@ -36,6 +37,9 @@ final class StorageMetrics {
           "1 when MinIO reports write quorum.",
           bool(s.clusterHealthy()));
     }
+    if (s.usage() != null) {
+      writeUsage(b, s.usage());
+    }
     for (StorageSnapshot.Bucket bucket : s.buckets()) {
       if (bucket.error() != null) {
         continue;
@@ -66,6 +70,38 @@ final class StorageMetrics {
           "bucket",
           bucket.name());
     }
+  }
+
+  private static void writeUsage(SnapshotBuilder b, StorageUsage usage) {
+    if (usage.usableTotalBytes() != null) {
+      b.gauge(
+          "fr_storage_capacity_usable_bytes",
+          "MinIO's usable capacity, from its metrics endpoint.",
+          usage.usableTotalBytes());
+    }
+    if (usage.usableFreeBytes() != null) {
+      b.gauge(
+          "fr_storage_capacity_free_bytes",
+          "MinIO's free usable capacity, from its metrics endpoint.",
+          usage.usableFreeBytes());
+    }
+    usage
+        .buckets()
+        .forEach(
+            (name, u) -> {
+              b.gauge(
+                  "fr_storage_bucket_objects",
+                  "Objects in the whole bucket, from MinIO's metrics endpoint (its scanner).",
+                  u.objects(),
+                  "bucket",
+                  name);
+              b.gauge(
+                  "fr_storage_bucket_bytes",
+                  "Bytes in the whole bucket, from MinIO's metrics endpoint (its scanner).",
+                  u.bytes(),
+                  "bucket",
+                  name);
+            });
   }
 
   private static int bool(Boolean value) {

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param listingMs how long that listing took; null before the first
  * @param bucketNames every bucket the keys may see; null when not listed or not allowed
  * @param buckets the configured buckets, from the last listing
+ * @param usage capacity and bucket usage from MinIO's metrics endpoint; null when not read
+ * @param usageUnavailable why {@code usage} is null on a MinIO (such as a refused token); null when
+ *     usage was read or the server is not a MinIO
  */
 public record StorageSnapshot(
     String endpoint,
@@ -27,10 +30,33 @@ public record StorageSnapshot(
     Instant listedAt,
     Double listingMs,
     List<String> bucketNames,
-    List<Bucket> buckets) {
+    List<Bucket> buckets,
+    StorageUsage usage,
+    String usageUnavailable) {
   public StorageSnapshot {
     bucketNames = bucketNames == null ? null : List.copyOf(bucketNames);
     buckets = List.copyOf(buckets);
+  }
+
+  /**
+   * A bucket's objects and bytes: MinIO's whole-bucket usage when its metrics were read, else the
+   * listing's sum over the configured prefixes; null when the bucket could not be listed and MinIO
+   * reported no usage for it.
+   */
+  public StorageUsage.BucketUsage totals(Bucket b) {
+    StorageUsage.BucketUsage fromMetrics = usage == null ? null : usage.buckets().get(b.name());
+    if (fromMetrics != null) {
+      return fromMetrics;
+    }
+    return b.error() == null ? new StorageUsage.BucketUsage(b.objects(), b.bytes()) : null;
+  }
+
+  /** Where {@link #totals} came from: {@code minio_metrics}, {@code listing}, or null. */
+  public String totalsSource(Bucket b) {
+    if (usage != null && usage.buckets().containsKey(b.name())) {
+      return "minio_metrics";
+    }
+    return b.error() == null ? "listing" : null;
   }
 
   /**

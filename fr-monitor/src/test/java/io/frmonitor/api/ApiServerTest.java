@@ -463,9 +463,29 @@ class ApiServerTest {
         .isBetween(959.0, 965.0);
     assertThat(frames.path("prefixes").path("actions/").path("oldest_age_seconds").isNull())
         .isTrue();
+    assertThat(frames.path("totals_source").asText()).isEqualTo("listing");
     JsonNode missing = s.path("buckets").get(1);
     assertThat(missing.path("error").asText()).isEqualTo("NoSuchBucket");
     assertThat(missing.path("objects").isNull()).isTrue();
+    assertThat(missing.path("totals_source").isNull()).isTrue();
+    assertThat(s.path("capacity").isNull()).isTrue();
+    assertThat(s.path("usage_unavailable").asText()).contains("HTTP 403");
+  }
+
+  @Test
+  void storageTotalsComeFromMinioMetricsWhenRead() throws Exception {
+    registry.publish(Families.STORAGE, StorageSnapshots.withUsage(clock.instant()), Map.of());
+
+    JsonNode s = json("/metrics/storage", 200);
+    assertThat(s.path("capacity").path("usable_total_bytes").asLong()).isEqualTo(100_000_000_000L);
+    assertThat(s.path("capacity").path("usable_free_bytes").asLong()).isEqualTo(40_000_000_000L);
+    assertThat(s.path("usage_unavailable").isNull()).isTrue();
+    JsonNode frames = s.path("buckets").get(0);
+    // the whole bucket from MinIO's scanner; the prefixes still from the listing
+    assertThat(frames.path("objects").asLong()).isEqualTo(1310);
+    assertThat(frames.path("bytes").asLong()).isEqualTo(52_837_376);
+    assertThat(frames.path("totals_source").asText()).isEqualTo("minio_metrics");
+    assertThat(frames.path("prefixes").path("frames/").path("objects").asLong()).isEqualTo(3);
   }
 
   @Test

@@ -155,7 +155,8 @@ class PrometheusBridgeTest {
         .contains("fr_storage_bytes{bucket=\"face-frames\",prefix=\"frames/\"} 3000.0")
         .contains("fr_storage_objects{bucket=\"face-frames\",prefix=\"actions/\"} 0.0")
         .contains("fr_storage_orphaned_frames{bucket=\"face-frames\"} 2.0")
-        .doesNotContain("bucket=\"archive\"");
+        .doesNotContain("bucket=\"archive\"")
+        .doesNotContain("fr_storage_capacity");
 
     registry.markStale(Families.STORAGE);
     clock.advance(PrometheusBridge.REUSE_FOR);
@@ -163,9 +164,21 @@ class PrometheusBridgeTest {
   }
 
   @Test
+  void storageCapacityAndWholeBucketUsageFromMinioMetrics() {
+    registry.publish(Families.STORAGE, StorageSnapshots.withUsage(clock.instant()), Map.of());
+
+    assertThat(scrape())
+        .contains("fr_storage_capacity_usable_bytes 1.0E11")
+        .contains("fr_storage_capacity_free_bytes 4.0E10")
+        .contains("fr_storage_bucket_objects{bucket=\"face-frames\"} 1310.0")
+        .contains("fr_storage_bucket_bytes{bucket=\"face-frames\"} 5.2837376E7")
+        .contains("fr_storage_bucket_objects{bucket=\"exports\"} 5.0");
+  }
+
+  @Test
   void everyOwnMetricHasTheFrPrefixAndHelp() {
     registry.publish(Families.SYSTEM, host(), Map.of());
-    registry.publish(Families.STORAGE, StorageSnapshots.sample(clock.instant()), Map.of());
+    registry.publish(Families.STORAGE, StorageSnapshots.withUsage(clock.instant()), Map.of());
     registry.updateStatus(status("host", Health.OK));
     for (String line : scrape().split("\n", -1)) {
       if (line.startsWith("# HELP fr") || line.isEmpty() || line.startsWith("#")) {

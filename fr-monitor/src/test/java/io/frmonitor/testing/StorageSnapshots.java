@@ -1,6 +1,7 @@
 package io.frmonitor.testing;
 
 import io.frmonitor.model.StorageSnapshot;
+import io.frmonitor.model.StorageUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,29 @@ public final class StorageSnapshots {
    * oldest 15 minutes before, 2 orphaned; no actions), {@code archive} missing.
    */
   public static StorageSnapshot sample(Instant listedAt) {
+    return sample(listedAt, null, "MinIO metrics /minio/v2/metrics/cluster: HTTP 403");
+  }
+
+  /**
+   * {@link #sample} with MinIO's metrics read: 100 GB usable, 40 GB free; {@code face-frames} holds
+   * 1,310 objects and 52,837,376 bytes in all, and another bucket {@code exports} 5 objects.
+   */
+  public static StorageSnapshot withUsage(Instant listedAt) {
+    return sample(
+        listedAt,
+        new StorageUsage(
+            100_000_000_000L,
+            40_000_000_000L,
+            Map.of(
+                "face-frames",
+                new StorageUsage.BucketUsage(1310, 52_837_376),
+                "exports",
+                new StorageUsage.BucketUsage(5, 5000))),
+        null);
+  }
+
+  private static StorageSnapshot sample(
+      Instant listedAt, StorageUsage usage, String usageUnavailable) {
     return new StorageSnapshot(
         "minio:9000",
         true,
@@ -35,6 +59,8 @@ public final class StorageSnapshots {
                 2,
                 false,
                 null),
-            new StorageSnapshot.Bucket("archive", Map.of(), 0, false, "NoSuchBucket")));
+            new StorageSnapshot.Bucket("archive", Map.of(), 0, false, "NoSuchBucket")),
+        usage,
+        usageUnavailable);
   }
 }

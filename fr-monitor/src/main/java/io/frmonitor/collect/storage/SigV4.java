@@ -10,8 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AWS Signature Version 4 for the bodiless GET requests the storage collector makes (service {@code
@@ -57,11 +55,11 @@ final class SigV4 {
             EMPTY_SHA256);
     String toSign =
         String.join("\n", "AWS4-HMAC-SHA256", stamp, scope, HEX.formatHex(sha256(canonical)));
-    byte[] key = hmac(secretKey, day);
-    key = hmac(key, region);
-    key = hmac(key, "s3");
-    key = hmac(key, "aws4_request");
-    String signature = HEX.formatHex(hmac(key, toSign));
+    byte[] key = Hmac.of(Hmac.SHA256, secretKey, day);
+    key = Hmac.of(Hmac.SHA256, key, region);
+    key = Hmac.of(Hmac.SHA256, key, "s3");
+    key = Hmac.of(Hmac.SHA256, key, "aws4_request");
+    String signature = HEX.formatHex(Hmac.of(Hmac.SHA256, key, toSign));
     return Map.of(
         "x-amz-date",
         stamp,
@@ -107,16 +105,6 @@ final class SigV4 {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  private static byte[] hmac(byte[] key, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
     }
   }
 }

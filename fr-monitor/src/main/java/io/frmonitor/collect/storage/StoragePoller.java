@@ -6,6 +6,7 @@ import io.frmonitor.config.MinioSettings;
 import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.StorageSnapshot;
+import io.frmonitor.model.StorageUsage;
 import io.frmonitor.registry.MetricSink;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -31,11 +32,14 @@ public final class StoragePoller implements Poller {
   private final MinioSettings settings;
   private final MinioHealth health;
   private final BucketLister lister;
+  private final MinioMetrics metrics;
 
-  StoragePoller(MinioSettings settings, MinioHealth health, BucketLister lister) {
+  StoragePoller(
+      MinioSettings settings, MinioHealth health, BucketLister lister, MinioMetrics metrics) {
     this.settings = settings;
     this.health = health;
     this.lister = lister;
+    this.metrics = metrics;
   }
 
   public static StoragePoller create(MinioSettings settings, Clock clock, Duration timeout) {
@@ -57,10 +61,20 @@ public final class StoragePoller implements Poller {
             MinioSettings.FRAMES_PREFIX,
             settings.orphanAge(),
             settings.maxObjects());
+    MinioMetrics metrics =
+        new MinioMetrics(
+            http,
+            settings.uri(),
+            settings.accessKey().value(),
+            settings.secretKey().value(),
+            timeout,
+            settings.listInterval(),
+            clock);
     return new StoragePoller(
         settings,
         health,
-        new BucketLister(s3, scanner, settings.buckets(), settings.listInterval(), clock));
+        new BucketLister(s3, scanner, settings.buckets(), settings.listInterval(), clock),
+        metrics);
   }
 
   @Override
@@ -85,6 +99,8 @@ public final class StoragePoller implements Poller {
       lister.startIfDue();
     }
     BucketLister.Listing listing = lister.latest();
+    MinioMetrics.Reading usage =
+        probe.minio() ? metrics.readIfDue() : new MinioMetrics.Reading(null, null);
     StorageSnapshot snapshot =
         new StorageSnapshot(
             settings.endpoint(),
@@ -96,7 +112,9 @@ public final class StoragePoller implements Poller {
             listing == null ? null : listing.finishedAt(),
             listing == null ? null : listing.took().toNanos() / 1e6,
             listing == null ? null : listing.bucketNames(),
-            listing == null ? List.of() : listing.buckets());
+            listing == null ? List.of() : listing.buckets(),
+            usage.usage(),
+            usage.unavailable());
     sink.publish(Families.STORAGE, snapshot, series(snapshot));
     return outcome(listing);
   }
@@ -117,11 +135,17 @@ public final class StoragePoller implements Poller {
     Map<String, Double> out = new LinkedHashMap<>();
     out.put("storage.probe_latency_ms", s.probeLatencyMs());
     for (StorageSnapshot.Bucket b : s.buckets()) {
+      StorageUsage.BucketUsage totals = s.totals(b);
+      if (totals != null) {
+        out.put("storage.objects:" + b.name(), (double) totals.objects());
+        out.put("storage.bytes:" + b.name(), (double) totals.bytes());
+      }
       if (b.error() == null) {
-        out.put("storage.objects:" + b.name(), (double) b.objects());
-        out.put("storage.bytes:" + b.name(), (double) b.bytes());
         out.put("storage.orphaned_frames:" + b.name(), (double) b.orphanedFrames());
       }
+    }
+    if (s.usage() != null && s.usage().usableFreeBytes() != null) {
+      out.put("storage.capacity_free_bytes", (double) s.usage().usableFreeBytes());
     }
     return out;
   }

@@ -3,15 +3,10 @@ package io.frmonitor.collect.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,37 +16,26 @@ import org.junit.jupiter.api.Test;
  * when healthy, 503 when not (cluster: no write quorum), and as a plain S3 server does (404).
  */
 class MinioHealthTest {
-  private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
-  private HttpServer server;
+  private FakeMinio server;
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          int status = statuses.getOrDefault(exchange.getRequestURI().getPath(), 404);
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    server.start();
+    server = FakeMinio.start();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   private HealthProbe probe() throws Exception {
-    URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    return new MinioHealth(HttpClient.newHttpClient(), endpoint, Duration.ofSeconds(2)).probe();
+    return new MinioHealth(HttpClient.newHttpClient(), server.endpoint(), Duration.ofSeconds(2))
+        .probe();
   }
 
   @Test
   void aHealthyMinio() throws Exception {
-    statuses.put("/minio/health/live", 200);
-    statuses.put("/minio/health/ready", 200);
-    statuses.put("/minio/health/cluster", 200);
+    server.healthy();
 
     HealthProbe p = probe();
 
@@ -64,9 +48,10 @@ class MinioHealthTest {
 
   @Test
   void aMinioWithoutWriteQuorum() throws Exception {
-    statuses.put("/minio/health/live", 200);
-    statuses.put("/minio/health/ready", 503);
-    statuses.put("/minio/health/cluster", 503);
+    server
+        .status("/minio/health/live", 200)
+        .status("/minio/health/ready", 503)
+        .status("/minio/health/cluster", 503);
 
     HealthProbe p = probe();
 
@@ -87,8 +72,8 @@ class MinioHealthTest {
 
   @Test
   void noServerThrows() {
-    int port = server.getAddress().getPort();
-    server.stop(0);
+    int port = server.port();
+    server.close();
     assertThatThrownBy(
             () ->
                 new MinioHealth(

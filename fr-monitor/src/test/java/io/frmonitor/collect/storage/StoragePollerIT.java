@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.config.MinioSettings;
-import io.frmonitor.config.Secret;
 import io.frmonitor.model.Families;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.S3ProxyServer;
+import io.frmonitor.testing.TestMinioSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,17 +43,12 @@ class StoragePollerIT {
   }
 
   private static MinioSettings settings(String secret, List<String> buckets) {
-    return new MinioSettings(
+    return TestMinioSettings.of(
         server.endpoint().getAuthority(),
-        new Secret(S3ProxyServer.ACCESS_KEY),
-        new Secret(secret),
-        false,
-        "us-east-1",
+        S3ProxyServer.ACCESS_KEY,
+        secret,
         buckets,
-        List.of("frames/", "actions/"),
-        Duration.ofMinutes(10),
-        Duration.ofSeconds(10),
-        100_000);
+        List.of("frames/", "actions/"));
   }
 
   private static StoragePoller poller(MinioSettings s) {
@@ -86,6 +81,9 @@ class StoragePollerIT {
     StorageSnapshot s = snapshot();
     assertThat(s.minio()).isFalse();
     assertThat(s.live()).isNull();
+    // not a MinIO: its metrics endpoint is not asked for, and that is no problem
+    assertThat(s.usage()).isNull();
+    assertThat(s.usageUnavailable()).isNull();
     assertThat(s.bucketNames()).contains("face-frames");
     assertThat(s.listingMs()).isPositive();
     StorageSnapshot.Bucket bucket = s.buckets().get(0);
@@ -153,17 +151,7 @@ class StoragePollerIT {
   @Test
   void offDisablesTheCollector() {
     MinioSettings off =
-        new MinioSettings(
-            MinioSettings.OFF,
-            new Secret(""),
-            new Secret(""),
-            false,
-            "us-east-1",
-            List.of("face-frames"),
-            List.of("frames/"),
-            Duration.ofMinutes(10),
-            Duration.ofSeconds(60),
-            1000);
+        TestMinioSettings.of(MinioSettings.OFF, "", "", List.of("face-frames"), List.of("frames/"));
     try (StoragePoller p = poller(off)) {
       assertThat(p.unavailableReason()).hasValue("MONITORING_MINIO_ENDPOINT=off");
     }
