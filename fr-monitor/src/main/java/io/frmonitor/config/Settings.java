@@ -51,6 +51,9 @@ public record Settings(
     Map<Variable, String> out = new LinkedHashMap<>();
     out.put(Variable.MONITORING_HTTP_HOST, http.host());
     out.put(Variable.MONITORING_HTTP_PORT, Integer.toString(http.port()));
+    out.put(Variable.MONITORING_API_TOKEN, http.access().apiToken().masked());
+    out.put(Variable.MONITORING_PROMETHEUS_TOKEN, http.access().prometheusToken().masked());
+    out.put(Variable.MONITORING_CORS_ORIGINS, String.join(",", http.access().corsOrigins()));
     out.put(Variable.MONITORING_POLL_INTERVAL, Durations.format(pollInterval));
     out.put(Variable.MONITORING_HISTORY_WINDOW, Durations.format(historyWindow));
     out.put(Variable.MONITORING_COLLECT_TIMEOUT, Durations.format(collectTimeout));

@@ -27,6 +27,10 @@ public final class SettingsLoader {
   private static final Pattern REGION = Pattern.compile("[a-z0-9\\-]{1,64}");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]");
   private static final Pattern PREFIX = Pattern.compile("[^\\s,]{1,1024}");
+  private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{16,512}");
+  private static final Pattern ORIGIN =
+      Pattern.compile(
+          "https?://[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-]{1,253}:\\d{1,5}");
 
   private final Map<String, String> env;
@@ -43,7 +47,8 @@ public final class SettingsLoader {
   private Settings load() {
     Duration poll = pollInterval();
     return new Settings(
-        new HttpSettings(host(Variable.MONITORING_HTTP_HOST), port(Variable.MONITORING_HTTP_PORT)),
+        new HttpSettings(
+            host(Variable.MONITORING_HTTP_HOST), port(Variable.MONITORING_HTTP_PORT), access()),
         poll,
         historyWindow(poll),
         collectTimeout(poll),
@@ -58,6 +63,26 @@ public final class SettingsLoader {
             intIn(Variable.MONITORING_PAYLOAD_MAX_DEPTH, 4, 1000)),
         rabbit(),
         minio(poll));
+  }
+
+  private ApiAccess access() {
+    String cors = raw(Variable.MONITORING_CORS_ORIGINS);
+    return new ApiAccess(
+        token(Variable.MONITORING_API_TOKEN),
+        token(Variable.MONITORING_PROMETHEUS_TOKEN),
+        cors.isEmpty()
+            ? List.of()
+            : cors.equals("*") ? List.of("*") : list(Variable.MONITORING_CORS_ORIGINS, ORIGIN));
+  }
+
+  /** A token, or empty; a short one is refused: it would be guessed. */
+  private Secret token(Variable v) {
+    String value = raw(v);
+    if (!value.isEmpty() && !TOKEN.matcher(value).matches()) {
+      // never echo a secret's value: invalid() masks it
+      throw invalid(v, value);
+    }
+    return new Secret(value);
   }
 
   private MinioSettings minio(Duration poll) {

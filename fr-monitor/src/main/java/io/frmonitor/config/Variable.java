@@ -7,6 +7,20 @@ package io.frmonitor.config;
 public enum Variable {
   MONITORING_HTTP_HOST("127.0.0.1", "an IP address or host name to bind", "HTTP bind address"),
   MONITORING_HTTP_PORT("9470", "a port number 1-65535", "HTTP port (API, docs, /prometheus)"),
+  MONITORING_API_TOKEN(
+      "",
+      "a token of 16-512 printable characters without spaces (empty: no token)",
+      "Bearer token for every endpoint but /healthz, /readyz and the dashboard shell",
+      true),
+  MONITORING_PROMETHEUS_TOKEN(
+      "",
+      "a token of 16-512 printable characters without spaces (empty: MONITORING_API_TOKEN)",
+      "Bearer token for /prometheus",
+      true),
+  MONITORING_CORS_ORIGINS(
+      "",
+      "comma-separated origins such as https://gui.example:3000, or * (empty: none)",
+      "Browser origins allowed to call the API"),
   MONITORING_POLL_INTERVAL(
       "5s",
       "a duration 1s-1h such as 5s, 2m (a plain number means seconds)",

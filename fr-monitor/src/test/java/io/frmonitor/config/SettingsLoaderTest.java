@@ -98,7 +98,12 @@ class SettingsLoaderTest {
         "MONITORING_MINIO_PREFIXES|frames/,,actions/|comma-separated key prefixes",
         "MONITORING_MINIO_ORPHAN_AGE|30s|a duration 1m-24h",
         "MONITORING_MINIO_LIST_INTERVAL|5s|a duration 10s-1h",
-        "MONITORING_MINIO_MAX_OBJECTS|10|an integer 1000-10000000"
+        "MONITORING_MINIO_MAX_OBJECTS|10|an integer 1000-10000000",
+        "MONITORING_API_TOKEN|short|a token of 16-512 printable characters",
+        "MONITORING_PROMETHEUS_TOKEN|has a space in it ok|a token of 16-512",
+        "MONITORING_CORS_ORIGINS|gui.example|comma-separated origins",
+        "MONITORING_CORS_ORIGINS|https://gui.example/|comma-separated origins",
+        "MONITORING_CORS_ORIGINS|https://a.example,*|comma-separated origins"
       })
   void badValueStopsWithTheVariableNameAndExpectedForm(
       String variable, String value, String expected) {
@@ -171,6 +176,29 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void accessSettingsParse() {
+    Settings s =
+        SettingsLoader.load(
+            Map.of(
+                "MONITORING_API_TOKEN", "0123456789abcdef",
+                "MONITORING_CORS_ORIGINS", "https://gui.example:3000, http://[::1]:8080"));
+    assertThat(s.http().access().apiToken().value()).isEqualTo("0123456789abcdef");
+    assertThat(s.http().access().scrapeToken().value()).isEqualTo("0123456789abcdef");
+    assertThat(s.http().access().corsOrigins())
+        .containsExactly("https://gui.example:3000", "http://[::1]:8080");
+    assertThat(SettingsLoader.load(Map.of("MONITORING_CORS_ORIGINS", "*")).http().access())
+        .satisfies(a -> assertThat(a.corsOrigins()).containsExactly("*"));
+    assertThat(SettingsLoader.load(Map.of()).http().access()).isEqualTo(ApiAccess.OPEN);
+  }
+
+  @Test
+  void aRefusedTokenIsNotEchoed() {
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of("MONITORING_API_TOKEN", "tooshort")))
+        .hasMessageContaining("MONITORING_API_TOKEN")
+        .hasMessageNotContaining("tooshort");
+  }
+
+  @Test
   void secretValuesNeverAppearInErrors() {
     assertThatThrownBy(
             () -> SettingsLoader.load(Map.of("MONITORING_RMQ_URL", "ftp://u:hunter2@host/")))
@@ -184,12 +212,15 @@ class SettingsLoaderTest {
             Map.of(
                 "MONITORING_RMQ_URL", "amqp://monitor:hunter2@rmq:5672/",
                 "MONITORING_MINIO_ACCESS_KEY", "AKIA123",
-                "MONITORING_MINIO_SECRET_KEY", "s3cr3t"));
+                "MONITORING_MINIO_SECRET_KEY", "s3cr3t",
+                "MONITORING_API_TOKEN", "api-token-0123456789"));
     Map<Variable, String> d = s.describe();
     assertThat(d.get(Variable.MONITORING_RMQ_URL)).isEqualTo("amqp://monitor:***@rmq:5672/");
     assertThat(d.get(Variable.MONITORING_MINIO_ACCESS_KEY)).isEqualTo("***");
     assertThat(d.get(Variable.MONITORING_MINIO_SECRET_KEY)).isEqualTo("***");
-    assertThat(d.values().toString()).doesNotContain("hunter2", "AKIA123", "s3cr3t");
+    assertThat(d.get(Variable.MONITORING_API_TOKEN)).isEqualTo("***");
+    assertThat(d.values().toString())
+        .doesNotContain("hunter2", "AKIA123", "s3cr3t", "api-token-0123456789");
     assertThat(s.toString()).doesNotContain("hunter2", "s3cr3t");
     assertThat(d).containsOnlyKeys(Variable.values());
   }
