@@ -17,6 +17,10 @@ final class ApiException extends RuntimeException {
     return new ApiException(400, "bad_request", message);
   }
 
+  static ApiException unauthorized(String message) {
+    return new ApiException(401, "unauthorized", message);
+  }
+
   int status() {
     return status;
   }

@@ -7,10 +7,10 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.javalin.websocket.WsConfig;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -41,7 +41,8 @@ public final class ApiServer implements AutoCloseable {
           "/history",
           "/prometheus",
           "/openapi.json",
-          "/docs");
+          "/docs",
+          "/ws/metrics");
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final int MAX_THREADS = 8;
@@ -50,8 +51,11 @@ public final class ApiServer implements AutoCloseable {
   private final BooleanSupplier ready;
   private final int eventCapacity;
   private final Optional<PrometheusBridge> prometheus;
-  private final byte[] openApi = resource("openapi.json");
-  private final byte[] docsPage = resource("docs.html");
+  private final AccessControl access;
+  private final LiveFeed live;
+  private final Dashboard dashboard;
+  private final byte[] openApi = StaticAssets.read("openapi.json");
+  private final byte[] docsPage = StaticAssets.read("docs.html");
   private final Javalin app;
 
   /**
@@ -63,10 +67,23 @@ public final class ApiServer implements AutoCloseable {
       MetricRegistry registry,
       BooleanSupplier ready,
       Optional<PrometheusBridge> prometheus) {
+    this(http, registry, ready, prometheus, LiveLimits.DEFAULT);
+  }
+
+  ApiServer(
+      HttpSettings http,
+      MetricRegistry registry,
+      BooleanSupplier ready,
+      Optional<PrometheusBridge> prometheus,
+      LiveLimits liveLimits) {
     this.registry = registry;
     this.eventCapacity = registry.events().capacity();
     this.ready = ready;
     this.prometheus = prometheus;
+    this.access = new AccessControl(http.access());
+    this.live = new LiveFeed(registry, liveLimits);
+    this.dashboard = new Dashboard(access.protectsApi());
+    registry.addListener(live);
     this.app = Javalin.create(config -> configure(config, http));
   }
 
@@ -79,7 +96,19 @@ public final class ApiServer implements AutoCloseable {
     config.jetty.threadPool = pool;
     MetricsRoutes metrics = new MetricsRoutes(registry);
     HistoryRoutes history = new HistoryRoutes(registry);
+    config.routes.before(access::check);
+    // the upgrade request of a WebSocket does not pass the HTTP before-handlers
+    config.routes.wsBeforeUpgrade(AccessControl.WS_PATH, access::check);
     config.routes.get("/", this::index);
+    config.routes.get("/ui/{asset}", dashboard::asset);
+    config.routes.ws(AccessControl.WS_PATH, this::liveSocket);
+    config.routes.get(
+        AccessControl.WS_PATH,
+        ctx -> {
+          ctx.header("Upgrade", "websocket");
+          Responses.error(
+              ctx, 426, "upgrade_required", "/ws/metrics is a WebSocket: connect with ws://");
+        });
     config.routes.get("/healthz", this::health);
     config.routes.get("/readyz", this::readiness);
     config.routes.get("/metrics/system", metrics::system);
@@ -94,7 +123,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/prometheus", this::prometheus);
     config.routes.get("/openapi.json", ctx -> Responses.json(ctx, openApi));
     config.routes.get("/docs", ctx -> ctx.contentType("text/html").result(docsPage));
-    config.routes.get("/docs/{asset}", new DocsAssets()::serve);
+    config.routes.get("/docs/{asset}", docsAssets()::serve);
     config.routes.exception(
         ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
     config.routes.exception(Exception.class, this::unexpected);
@@ -114,13 +143,35 @@ public final class ApiServer implements AutoCloseable {
     return this;
   }
 
+  /** WebSocket subscribers connected now. */
+  int liveConnections() throws InterruptedException {
+    return live.connectionCount();
+  }
+
   /** The bound port (useful when configured as 0 in tests). */
   public int port() {
     return app.port();
   }
 
+  /** The dashboard for a browser, this service's index for anything else. */
   private void index(Context ctx) {
+    String accept = ctx.header("Accept");
+    if (accept != null && accept.contains("text/html")) {
+      dashboard.page(ctx);
+      return;
+    }
     Responses.json(ctx, new IndexDto("fr-monitor", "/docs", "/openapi.json", PATHS));
+  }
+
+  private void liveSocket(WsConfig ws) {
+    ws.onConnect(
+        ctx -> {
+          ctx.session.setIdleTimeout(Duration.ofMinutes(5));
+          live.connect(ctx.sessionId(), new JettyLiveSocket(ctx.session));
+        });
+    ws.onMessage(ctx -> live.receive(ctx.sessionId(), ctx.message()));
+    ws.onClose(ctx -> live.disconnect(ctx.sessionId()));
+    ws.onError(ctx -> live.disconnect(ctx.sessionId()));
   }
 
   private void health(Context ctx) {
@@ -151,20 +202,22 @@ public final class ApiServer implements AutoCloseable {
     Responses.error(ctx, 500, "internal_error", "the request failed; see the service log");
   }
 
-  private static byte[] resource(String name) {
-    try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The few Swagger UI files {@code /docs} needs, straight from the bundled WebJar. */
+  private static StaticAssets docsAssets() {
+    String root = StaticAssets.webjar("swagger-ui", "swagger-ui.version");
+    return new StaticAssets(
+        "documentation asset",
+        Map.of(
+            "swagger-ui.css", new StaticAssets.Asset(root + "swagger-ui.css", "text/css"),
+            "swagger-ui-bundle.js",
+                new StaticAssets.Asset(root + "swagger-ui-bundle.js", "text/javascript"),
+            "favicon-32x32.png", new StaticAssets.Asset(root + "favicon-32x32.png", "image/png")));
   }
 
   @Override
   public void close() {
     app.stop();
+    live.close();
   }
 
   /** {@code GET /}: what this service is and where to look. */

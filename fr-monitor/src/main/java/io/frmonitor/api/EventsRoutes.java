@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code GET /metrics/actions?limit=N&kind=K}: the event log, newest first — client state changes,
@@ -29,13 +30,18 @@ final class EventsRoutes {
     String kind = ctx.queryParam("kind");
     List<Map<String, Object>> events = new ArrayList<>();
     for (Event e : registry.events().newest(limit, kind == null || kind.isBlank() ? null : kind)) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("timestamp", e.time().toEpochMilli());
-      m.put("time", e.time().toString());
-      m.put("kind", e.kind());
-      new java.util.TreeMap<>(e.fields()).forEach(m::putIfAbsent);
-      events.add(m);
+      events.add(render(e));
     }
     Responses.json(ctx, Map.of("events", events));
+  }
+
+  /** One event as the API shows it: {@code timestamp}, {@code time}, {@code kind}, its fields. */
+  static Map<String, Object> render(Event e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("timestamp", e.time().toEpochMilli());
+    m.put("time", e.time().toString());
+    m.put("kind", e.kind());
+    new TreeMap<>(e.fields()).forEach(m::putIfAbsent);
+    return m;
   }
 }

@@ -1,0 +1,228 @@
+package io.frmonitor.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One WebSocket subscriber: its topics, its message sequence, and what it has been sent.
+ *
+ * <p>Every message gets the next sequence number, so a client that sees a gap knows it missed
+ * something and can ask for a {@code resync}. While the socket has more than {@link
+ * LiveLimits#maxUnsentBytes} unwritten, the client is <em>behind</em>: deltas are not sent but
+ * remembered as "last delivered state", and when it catches up one delta from that state to the
+ * current one replaces all it missed; events are held (up to a limit). A client behind for longer
+ * than {@link LiveLimits#maxBehind}, or with more held events than allowed, is closed with 1008 and
+ * a reason. So one slow reader costs at most the unsent bytes plus references to shared state,
+ * never a growing queue.
+ *
+ * <p>Thread safety: confined to the feed's thread, except the unsent-byte counter, which the
+ * socket's completion callbacks decrement.
+ */
+final class LiveConnection {
+  /** WebSocket close code for a policy violation: used for a client that cannot keep up. */
+  static final int TOO_SLOW = 1008;
+
+  private final LiveSocket socket;
+  private final LiveLimits limits;
+  private final AtomicLong unsent = new AtomicLong();
+  private final Map<LiveTopic, ObjectNode> delivered = new EnumMap<>(LiveTopic.class);
+  private final ArrayDeque<String> heldEvents = new ArrayDeque<>();
+  private Set<LiveTopic> topics = EnumSet.allOf(LiveTopic.class);
+  private long seq;
+  private Instant behindSince;
+  private boolean closed;
+
+  LiveConnection(LiveSocket socket, LiveLimits limits) {
+    this.socket = socket;
+    this.limits = limits;
+  }
+
+  Set<LiveTopic> topics() {
+    return topics;
+  }
+
+  void subscribe(Set<LiveTopic> newTopics) {
+    topics = EnumSet.copyOf(newTopics);
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** The whole current state of the client's topics. */
+  void sendSnapshot(Map<LiveTopic, ObjectNode> state, Instant now) {
+    ObjectNode data = Json.MAPPER.createObjectNode();
+    for (LiveTopic t : topics) {
+      ObjectNode value = state.get(t);
+      if (value != null) {
+        data.set(t.wireName(), value);
+        delivered.put(t, value);
+      }
+    }
+    ObjectNode message = header("snapshot", now);
+    message.set(
+        "topics", Json.MAPPER.valueToTree(topics.stream().map(LiveTopic::wireName).toList()));
+    message.set("data", data);
+    write(message.toString());
+  }
+
+  /**
+   * Sends what changed in the client's topics: the shared patch where the client had the previous
+   * state, a patch of its own where it had an older one.
+   *
+   * @param patches per changed topic, the patch from {@code previous} to {@code state}
+   * @param shared serialized {@code data} objects already built for other clients, by topic set
+   */
+  void sendChanges(
+      Map<LiveTopic, ObjectNode> patches,
+      Map<LiveTopic, ObjectNode> previous,
+      Map<LiveTopic, ObjectNode> state,
+      Map<Set<LiveTopic>, String> shared,
+      Instant now) {
+    Set<LiveTopic> changed = EnumSet.noneOf(LiveTopic.class);
+    for (LiveTopic t : patches.keySet()) {
+      if (topics.contains(t)) {
+        changed.add(t);
+      }
+    }
+    if (changed.isEmpty() || isBehind(now)) {
+      return;
+    }
+    boolean allShared =
+        changed.stream().allMatch(t -> sameVersion(delivered.get(t), previous.get(t)));
+    String data =
+        allShared
+            ? shared.computeIfAbsent(changed, c -> dataOf(c, patches).toString())
+            : ownPatch(changed, state).toString();
+    changed.forEach(t -> delivered.put(t, state.get(t)));
+    writeDelta(data, now);
+  }
+
+  /** An event message, or held while the client is behind. */
+  void sendEvent(String event, Instant now) {
+    if (!topics.contains(LiveTopic.EVENTS)) {
+      return;
+    }
+    if (isBehind(now)) {
+      heldEvents.add(event);
+      if (heldEvents.size() > limits.maxHeldEvents()) {
+        drop("too slow: more than " + limits.maxHeldEvents() + " events waiting");
+      }
+      return;
+    }
+    writeEvent(event, now);
+  }
+
+  /**
+   * Called every second: a client that has caught up gets one delta for all it missed and its held
+   * events; one behind for too long is closed.
+   */
+  void tick(Map<LiveTopic, ObjectNode> state, Instant now) {
+    if (behindSince == null || closed) {
+      return;
+    }
+    if (unsent.get() <= limits.maxUnsentBytes()) {
+      behindSince = null;
+      Set<LiveTopic> stale = EnumSet.noneOf(LiveTopic.class);
+      for (LiveTopic t : topics) {
+        if (t.hasState() && !sameVersion(state.get(t), delivered.get(t))) {
+          stale.add(t);
+        }
+      }
+      if (!stale.isEmpty()) {
+        String data = ownPatch(stale, state).toString();
+        stale.forEach(t -> delivered.put(t, state.get(t)));
+        writeDelta(data, now);
+      }
+      while (!heldEvents.isEmpty()) {
+        writeEvent(heldEvents.poll(), now);
+      }
+    } else if (Duration.between(behindSince, now).compareTo(limits.maxBehind()) > 0) {
+      drop("too slow: behind for more than " + limits.maxBehind().toSeconds() + " s");
+    }
+  }
+
+  /** A reply to a message the client sent that could not be understood. */
+  void sendError(String reason, Instant now) {
+    ObjectNode message = header("error", now);
+    message.put("error", "bad_message");
+    message.put("message", reason);
+    write(message.toString());
+  }
+
+  /**
+   * Whether two values are the same version of a topic. The feed never modifies a rendered tree and
+   * renders a new one for each change, so identity is version: cheaper than comparing trees, and
+   * exact.
+   */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean sameVersion(ObjectNode a, ObjectNode b) {
+    return a == b;
+  }
+
+  private boolean isBehind(Instant now) {
+    if (behindSince == null && unsent.get() > limits.maxUnsentBytes()) {
+      behindSince = now;
+    }
+    return behindSince != null;
+  }
+
+  private ObjectNode ownPatch(Set<LiveTopic> changed, Map<LiveTopic, ObjectNode> state) {
+    ObjectNode data = Json.MAPPER.createObjectNode();
+    for (LiveTopic t : changed) {
+      data.set(t.wireName(), MergePatch.between(delivered.get(t), state.get(t)));
+    }
+    return data;
+  }
+
+  private static ObjectNode dataOf(Set<LiveTopic> changed, Map<LiveTopic, ObjectNode> patches) {
+    ObjectNode data = Json.MAPPER.createObjectNode();
+    changed.forEach(t -> data.set(t.wireName(), patches.get(t)));
+    return data;
+  }
+
+  private void writeDelta(String data, Instant now) {
+    write(envelope("delta", now, "data", data));
+  }
+
+  private void writeEvent(String event, Instant now) {
+    write(envelope("event", now, "event", event));
+  }
+
+  /** A message around an already serialized member, without parsing it again. */
+  private String envelope(String type, Instant now, String member, String json) {
+    String head = header(type, now).toString();
+    return head.substring(0, head.length() - 1) + ",\"" + member + "\":" + json + "}";
+  }
+
+  private ObjectNode header(String type, Instant now) {
+    ObjectNode message = Json.MAPPER.createObjectNode();
+    message.put("type", type);
+    message.put("seq", ++seq);
+    message.put("timestamp", now.toEpochMilli());
+    return message;
+  }
+
+  private void write(String text) {
+    if (closed) {
+      return;
+    }
+    long size = text.length();
+    unsent.addAndGet(size);
+    socket.send(text, () -> unsent.addAndGet(-size));
+  }
+
+  private void drop(String reason) {
+    closed = true;
+    heldEvents.clear();
+    delivered.clear();
+    socket.close(TOO_SLOW, reason);
+  }
+}

@@ -1,0 +1,252 @@
+package io.frmonitor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.frmonitor.config.ApiAccess;
+import io.frmonitor.config.HttpSettings;
+import io.frmonitor.config.Secret;
+import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.Families;
+import io.frmonitor.model.Health;
+import io.frmonitor.model.QueueStats;
+import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.ClientsSnapshots;
+import io.frmonitor.testing.HostSnapshots;
+import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.StorageSnapshots;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in real headless Chromium (Debian's chromium and chromium-driver, installed by
+ * scripts/install-test-tools), against the server in-process with a registry the test writes to.
+ */
+class DashboardIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String TOKEN = "dashboard-token-0123456789";
+
+  private final ManualClock clock = new ManualClock(Instant.now().minusSeconds(60));
+  private final MetricRegistry registry =
+      new MetricRegistry(clock, Duration.ofMinutes(60), 720, 1000, 100, Duration.ofSeconds(18));
+  private ApiServer server;
+  private ChromeDriver browser;
+
+  @BeforeAll
+  static void needsChromium() {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException(
+          "Chromium and chromedriver are needed: run scripts/install-test-tools");
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    server.close();
+  }
+
+  private void open(ApiAccess access) {
+    server =
+        new ApiServer(
+                new HttpSettings("127.0.0.1", 0, access), registry, () -> true, Optional.empty())
+            .start();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,2200");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    browser.get("http://127.0.0.1:" + server.port() + "/");
+  }
+
+  private String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  private void waitFor(String what, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .withMessage(what)
+        .until(b -> condition.getAsBoolean());
+  }
+
+  /** A minute of host history, ending at the clock's time, and the other topics once. */
+  private void publishSample() {
+    for (int i = 0; i < 12; i++) {
+      clock.advance(Duration.ofSeconds(5));
+      double cpu = 20 + 15 * Math.sin(i / 2.0);
+      registry.publish(
+          Families.SYSTEM,
+          HostSnapshots.withCpu(cpu),
+          Map.of(
+              "system.cpu_percent",
+              cpu,
+              "system.mem_percent",
+              25.0 + i,
+              "system.disk_percent",
+              42.0,
+              "system.network_rx_bytes_per_sec:eth0",
+              100.0 * i,
+              "system.network_tx_bytes_per_sec:eth0",
+              50.0 * i));
+    }
+    registry.publish(Families.CLIENTS, ClientsSnapshots.sample(), Map.of());
+    registry.publish(Families.STORAGE, StorageSnapshots.withUsage(clock.instant()), Map.of());
+    registry.publish(
+        Families.QUEUES,
+        new QueuesSnapshot(
+            "management_api",
+            false,
+            1,
+            List.of(
+                new QueueStats(
+                    "PipeLine_0_face_data",
+                    0,
+                    OptionalLong.of(120),
+                    OptionalLong.of(120),
+                    1,
+                    OptionalDouble.of(10),
+                    OptionalDouble.of(40),
+                    OptionalDouble.of(40),
+                    OptionalDouble.of(0),
+                    OptionalDouble.of(4)))),
+        Map.of());
+    registry.updateStatus(ok("host"));
+    registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
+  }
+
+  private CollectorStatus ok(String name) {
+    return new CollectorStatus(
+        name,
+        Health.OK,
+        Optional.of(clock.instant()),
+        Optional.empty(),
+        0,
+        Optional.empty(),
+        false,
+        12,
+        0,
+        Duration.ofMillis(2),
+        Duration.ofMillis(1));
+  }
+
+  private String restCpu(String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics/system"));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    String body =
+        HttpClient.newHttpClient()
+            .send(request.build(), HttpResponse.BodyHandlers.ofString())
+            .body();
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.1f %%",
+        Json.MAPPER.readTree(body).path("cpu_percent").asDouble());
+  }
+
+  @Test
+  void showsLiveValuesThatMatchTheApiAndMarksAStoppedCollectorStale() throws Exception {
+    publishSample();
+    open(ApiAccess.OPEN);
+
+    String expected = restCpu(null);
+    waitFor("live connection", () -> text("connection").equals("live"));
+    waitFor("CPU as /metrics/system has it", () -> text("cpu-value").equals(expected));
+    assertThat(text("clients-blocked")).isEqualTo("1");
+    assertThat(text("client-rows")).contains("obama").contains("carter");
+    assertThat(text("queue-rows")).contains("PipeLine_0_face_data").contains("120");
+    assertThat(text("storage-rows")).contains("face-frames").contains("1,310");
+    assertThat(text("collectors-rows")).contains("host ok").contains("gpu disabled");
+    assertThat(browser.findElement(By.id("token-form")).isDisplayed())
+        .as("no token is asked for when none is configured")
+        .isFalse();
+    saveScreenshot();
+
+    // a new collection reaches the page without a reload
+    clock.advance(Duration.ofSeconds(5));
+    registry.publish(Families.SYSTEM, HostSnapshots.withCpu(77.7), Map.of());
+    waitFor("the new CPU value", () -> text("cpu-value").equals("77.7 %"));
+
+    // the collector stops: the values stay, marked stale, never zero
+    registry.markStale(Families.SYSTEM);
+    waitFor(
+        "the host card marked stale",
+        () -> browser.findElement(By.id("system")).getAttribute("class").contains("stale"));
+    assertThat(browser.findElement(By.cssSelector("#system .stale-badge")).isDisplayed()).isTrue();
+    assertThat(text("cpu-value")).isEqualTo("77.7 %");
+  }
+
+  @Test
+  void withATokenThePageAsksForItOnceAndThenWorks() throws Exception {
+    publishSample();
+    open(new ApiAccess(new Secret(TOKEN), new Secret(""), List.of()));
+
+    waitFor("the token form", () -> browser.findElement(By.id("token-form")).isDisplayed());
+    assertThat(text("cpu-value")).isEqualTo("—");
+
+    browser.findElement(By.id("token-input")).sendKeys(TOKEN);
+    browser.findElement(By.cssSelector("#token-form button")).click();
+
+    String expected = restCpu(TOKEN);
+    waitFor("CPU after the token", () -> text("cpu-value").equals(expected));
+    waitFor("live connection", () -> text("connection").equals("live"));
+
+    // kept for the session: a reload does not ask again
+    browser.navigate().refresh();
+    waitFor("CPU after a reload", () -> text("cpu-value").equals(expected));
+    assertThat(browser.findElement(By.id("token-form")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void aWrongTokenIsSaidSo() {
+    publishSample();
+    open(new ApiAccess(new Secret(TOKEN), new Secret(""), List.of()));
+    waitFor("the token form", () -> browser.findElement(By.id("token-form")).isDisplayed());
+
+    browser.findElement(By.id("token-input")).sendKeys("not-the-right-token-at-all");
+    browser.findElement(By.cssSelector("#token-form button")).click();
+
+    waitFor("the refusal", () -> text("token-error").contains("refused"));
+    assertThat(text("connection")).isEqualTo("unauthorized");
+  }
+
+  private void saveScreenshot() throws Exception {
+    Path out = Path.of("target", "dashboard.png");
+    Files.createDirectories(out.getParent());
+    Files.write(out, browser.getScreenshotAs(OutputType.BYTES));
+  }
+}

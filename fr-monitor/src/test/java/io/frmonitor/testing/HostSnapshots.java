@@ -1,0 +1,37 @@
+package io.frmonitor.testing;
+
+import io.frmonitor.model.DiskUsage;
+import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.NetworkStats;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/** Host snapshots for the API tests. */
+public final class HostSnapshots {
+  private HostSnapshots() {}
+
+  /**
+   * Two cores at {@code cpu} percent, 1000 bytes of memory with 250 used, {@code /} 42 % full, eth0
+   * receiving 100 and sending 50 bytes/s.
+   */
+  public static HostSnapshot withCpu(double cpu) {
+    return new HostSnapshot(
+        OptionalDouble.of(cpu),
+        List.of(cpu, cpu),
+        List.of(OptionalDouble.of(0.5), OptionalDouble.of(0.4), OptionalDouble.empty()),
+        2,
+        1000,
+        250,
+        0,
+        0,
+        OptionalDouble.of(42.0),
+        List.of(
+            new DiskUsage(
+                "/", "vda", 100, 42, 42.0, OptionalDouble.of(10), OptionalDouble.empty(), 5, 6)),
+        List.of(
+            new NetworkStats(
+                "eth0", OptionalDouble.of(100), OptionalDouble.of(50), 1000, 500, 1, 2)),
+        3600,
+        60);
+  }
+}
