@@ -10,9 +10,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code fr-monitor self-test}: runs a throw-away instance on a free loopback port, waits until it
@@ -37,8 +43,13 @@ final class SelfTest {
       }
       int failures = 0;
       for (String path : ApiServer.PATHS) {
-        int status = get(client, base + path).statusCode();
-        boolean fine = status == 200 || (path.equals("/prometheus") && status == 404);
+        boolean socket = path.startsWith("/ws/");
+        int status =
+            socket ? snapshotOver(client, base + path) : get(client, base + path).statusCode();
+        boolean fine =
+            status == 200
+                || (socket && status == 101)
+                || (path.equals("/prometheus") && status == 404);
         out.printf("%-16s %d%s%n", path, status, fine ? "" : "  FAILED");
         failures += fine ? 0 : 1;
       }
@@ -62,6 +73,40 @@ final class SelfTest {
       Thread.sleep(20);
     }
     return false;
+  }
+
+  /**
+   * Opens the WebSocket and waits for its first message: 101 when that is a snapshot, 0 when the
+   * socket could not be opened or said something else.
+   */
+  private static int snapshotOver(HttpClient client, String url) throws InterruptedException {
+    CompletableFuture<String> first = new CompletableFuture<>();
+    WebSocket.Listener listener =
+        new WebSocket.Listener() {
+          private final StringBuilder text = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+              first.complete(text.toString());
+            }
+            ws.request(1);
+            return null;
+          }
+        };
+    try {
+      WebSocket ws =
+          client
+              .newWebSocketBuilder()
+              .buildAsync(URI.create(url.replaceFirst("^http", "ws")), listener)
+              .get(10, TimeUnit.SECONDS);
+      String message = first.get(10, TimeUnit.SECONDS);
+      ws.abort();
+      return message.startsWith("{\"type\":\"snapshot\"") ? 101 : 0;
+    } catch (ExecutionException | TimeoutException e) {
+      return 0;
+    }
   }
 
   private static HttpResponse<String> get(HttpClient client, String url)

@@ -14,6 +14,7 @@ import io.frmonitor.model.Health;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.HostSnapshots;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.WsClient;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;

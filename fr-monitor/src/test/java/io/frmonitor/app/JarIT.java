@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.frmonitor.testing.RabbitBroker;
 import io.frmonitor.testing.S3ProxyServer;
+import io.frmonitor.testing.WsClient;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +127,28 @@ class JarIT {
     assertThat(bucket.path("prefixes").path("frames/").path("objects").asLong()).isEqualTo(2);
     assertThat(bucket.path("prefixes").path("frames/").path("bytes").asLong()).isEqualTo(4000);
     assertThat(bucket.path("prefixes").path("actions/").path("objects").asLong()).isZero();
+  }
+
+  @Test
+  void theLiveFeedSendsTheRealHostAndThenADeltaPerCollection() throws Exception {
+    try (WsClient ws =
+        WsClient.connect(URI.create("ws://127.0.0.1:" + service.port() + "/ws/metrics"))) {
+      JsonNode snapshot = ws.next();
+      assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+      long total = snapshot.path("data").path("system").path("mem_total_bytes").asLong();
+      assertThat((double) total).isBetween(memTotalFromProc() * 0.99, memTotalFromProc() * 1.01);
+      assertThat(snapshot.path("data").path("collectors").path("collectors").has("host")).isTrue();
+
+      // the host collector runs every second: its next collection arrives as a delta
+      JsonNode delta = ws.next();
+      while (!delta.path("data").has("system")) {
+        delta = ws.next();
+      }
+      assertThat(delta.path("type").asText()).isEqualTo("delta");
+      assertThat(delta.path("seq").asLong()).isGreaterThan(1);
+      assertThat(delta.path("data").path("system").path("timestamp").asLong())
+          .isGreaterThan(snapshot.path("data").path("system").path("timestamp").asLong());
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
-package io.frmonitor.api;
+package io.frmonitor.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -15,10 +16,15 @@ import java.util.concurrent.TimeUnit;
  * A real WebSocket client (the JDK's) that queues every text message it receives as JSON, and the
  * close code and reason.
  */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
-  final CompletableFuture<String> closed = new CompletableFuture<>();
+
+  /** Completes with the close code and reason, or {@code error ...}. */
+  public final CompletableFuture<String> closed = new CompletableFuture<>();
+
   private volatile boolean reading;
   private WebSocket socket;
 
@@ -31,7 +37,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
    *
    * @param reading false for a client that takes one message and then stops reading
    */
-  static WsClient connect(URI uri, String bearer, boolean reading) {
+  public static WsClient connect(URI uri, String bearer, boolean reading) {
     WsClient client = new WsClient(reading);
     WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
     if (bearer != null) {
@@ -41,12 +47,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     return client;
   }
 
-  static WsClient connect(URI uri) {
+  public static WsClient connect(URI uri) {
     return connect(uri, null, true);
   }
 
   /** The next message, failing after 5 s. */
-  JsonNode next() throws InterruptedException {
+  public JsonNode next() throws InterruptedException {
     JsonNode m = messages.poll(5, TimeUnit.SECONDS);
     if (m == null) {
       throw new AssertionError("no message within 5 s");
@@ -55,21 +61,17 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The next message within {@code wait}, or null. */
-  JsonNode nextWithin(Duration wait) throws InterruptedException {
+  public JsonNode nextWithin(Duration wait) throws InterruptedException {
     return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** A client that had stopped reading reads again, everything. */
-  void resumeReading() {
+  public void resumeReading() {
     reading = true;
     socket.request(Long.MAX_VALUE);
   }
 
-  int queued() {
-    return messages.size();
-  }
-
-  void send(String text) {
+  public void send(String text) {
     socket.sendText(text, true).join();
   }
 
@@ -83,7 +85,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     partial.append(data);
     if (last) {
       try {
-        messages.add(Json.MAPPER.readTree(partial.toString()));
+        messages.add(JSON.readTree(partial.toString()));
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
