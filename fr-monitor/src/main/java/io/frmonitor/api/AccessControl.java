@@ -53,6 +53,9 @@ final class AccessControl {
     if (isPublic(path)) {
       return;
     }
+    if (path.equals(WS_PATH)) {
+      refuseForeignPage(ctx);
+    }
     byte[] expected = path.equals("/prometheus") ? scrapeDigest : apiDigest;
     if (expected == null) {
       return;
@@ -95,6 +98,25 @@ final class AccessControl {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Browsers let any page open a WebSocket anywhere (no CORS), but say which page did in {@code
+   * Origin}: only the dashboard's own origin and the allowed ones may read the feed.
+   */
+  private void refuseForeignPage(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin == null || origins.contains("*") || origins.contains(origin)) {
+      return;
+    }
+    String host = ctx.header("Host");
+    if (host != null
+        && (origin.equalsIgnoreCase("http://" + host)
+            || origin.equalsIgnoreCase("https://" + host))) {
+      return;
+    }
+    throw ApiException.forbidden(
+        "a page from " + origin + " may not open /ws/metrics: add it to MONITORING_CORS_ORIGINS");
   }
 
   private static boolean isPublic(String path) {

@@ -21,6 +21,10 @@ final class ApiException extends RuntimeException {
     return new ApiException(401, "unauthorized", message);
   }
 
+  static ApiException forbidden(String message) {
+    return new ApiException(403, "forbidden", message);
+  }
+
   int status() {
     return status;
   }

@@ -221,6 +221,28 @@ class LiveFeedTest {
   }
 
   @Test
+  void onlyTheDashboardsOwnOriginAndAllowedOnesMayOpenTheSocket() throws Exception {
+    URI uri =
+        start(
+            new ApiAccess(new Secret(""), new Secret(""), List.of("http://gui.example:3000")),
+            LiveLimits.DEFAULT);
+    String own = "http://" + uri.getAuthority();
+
+    assertThatThrownBy(() -> WsClient.connect(uri, null, true, "http://evil.example"))
+        .cause()
+        .isInstanceOf(WebSocketHandshakeException.class)
+        .satisfies(
+            e ->
+                assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                    .isEqualTo(403));
+    try (WsClient dashboard = WsClient.connect(uri, null, true, own);
+        WsClient gui = WsClient.connect(uri, null, true, "http://gui.example:3000")) {
+      assertThat(dashboard.next().path("type").asText()).isEqualTo("snapshot");
+      assertThat(gui.next().path("type").asText()).isEqualTo("snapshot");
+    }
+  }
+
+  @Test
   void aClientThatStopsReadingIsDisconnectedWithAReason() throws Exception {
     URI uri = start(ApiAccess.OPEN, new LiveLimits(64 * 1024, Duration.ofSeconds(1), 10));
     try (WsClient slow = WsClient.connect(uri, null, false);

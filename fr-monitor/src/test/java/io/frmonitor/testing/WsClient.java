@@ -38,8 +38,16 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
    * @param reading false for a client that takes one message and then stops reading
    */
   public static WsClient connect(URI uri, String bearer, boolean reading) {
+    return connect(uri, bearer, reading, null);
+  }
+
+  /** Connects as a browser page from {@code origin} would (null: as a program, no Origin). */
+  public static WsClient connect(URI uri, String bearer, boolean reading, String origin) {
     WsClient client = new WsClient(reading);
     WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (origin != null) {
+      builder.header("Origin", origin);
+    }
     if (bearer != null) {
       builder.header("Authorization", "Bearer " + bearer);
     }
