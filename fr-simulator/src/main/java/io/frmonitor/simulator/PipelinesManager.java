@@ -1,0 +1,56 @@
+package io.frmonitor.simulator;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+
+/**
+ * The pipelines manager: consumes {@code clients_data} (manual ack, no prefetch limit) and
+ * publishes each frame unchanged to {@code received_clients_data} with {@code PipeLine_<N>},
+ * round-robin per message over all pipelines, mandatory (a frame for a pipeline without queues is
+ * returned and dropped, as aio-pika does; §1.4).
+ */
+final class PipelinesManager {
+  private final Channel channel;
+  private final int pipelines;
+  private final Truth truth;
+  private int next;
+
+  PipelinesManager(Channel channel, int pipelines, Truth truth) {
+    this.channel = channel;
+    this.pipelines = pipelines;
+    this.truth = truth;
+  }
+
+  void start() throws IOException {
+    channel.addReturnListener(
+        r -> {
+          truth.count("frames.unroutable");
+          truth.count("frames.unroutable_per_pipeline." + r.getRoutingKey().substring(9));
+        });
+    channel.basicConsume(
+        Topology.FRAMES,
+        false,
+        new DefaultConsumer(channel) {
+          @Override
+          public void handleDelivery(
+              String tag,
+              Envelope envelope,
+              com.rabbitmq.client.AMQP.BasicProperties p,
+              byte[] body)
+              throws IOException {
+            int pipeline = next++ % pipelines;
+            channel.basicPublish(
+                Topology.ROUTING_EXCHANGE,
+                Topology.routingKey(pipeline),
+                true,
+                Topology.TRANSIENT,
+                body);
+            truth.count("frames.routed.total");
+            truth.count("frames.routed.per_pipeline." + pipeline);
+            channel.basicAck(envelope.getDeliveryTag(), false);
+          }
+        });
+  }
+}

@@ -1,0 +1,198 @@
+package io.frmonitor.simulator;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What to simulate, from the command line, and where the broker and Redis are, from the same
+ * environment variables as fr-monitor ({@code MONITORING_RMQ_URL}, {@code MONITORING_REDIS_*}).
+ *
+ * @param fps frames per second across all clients
+ * @param latencyMeanMs mean processing time of a worker stage
+ * @param errorRate share of results that are processing errors
+ * @param mix the outcome mix of face and phone results
+ * @param pauseRate pause/unpause events per second, across all clients
+ * @param blockRate block/unblock events per second, across all clients
+ * @param stuckConsumer a consumer that stops acknowledging ({@code face:N} or {@code phone:N})
+ * @param routeToMissing whether the last pipeline gets no worker (its frames go nowhere)
+ * @param improvedProducers whether the producers make the changes of docs/producers.md
+ * @param heartbeatStopAfter when the gateway stops its heartbeats (improved producers only)
+ */
+record SimOptions(
+    int clients,
+    double fps,
+    int pipelines,
+    Duration duration,
+    double latencyMeanMs,
+    double latencyStddevMs,
+    double errorRate,
+    OutcomeMix mix,
+    double pauseRate,
+    double blockRate,
+    Optional<String> stuckConsumer,
+    boolean routeToMissing,
+    boolean improvedProducers,
+    Duration heartbeatInterval,
+    Optional<Duration> heartbeatStopAfter,
+    Optional<Path> truth,
+    long seed,
+    URI rabbitUrl,
+    String redisHost,
+    int redisPort,
+    int redisDb,
+    String clientsKey) {
+
+  static final String USAGE =
+      """
+      fr-simulator: the fr-server's traffic through the real RabbitMQ and Redis, for fr-monitor.
+
+        --clients N               clients (default 10)
+        --fps F                   frames per second, all clients together (default 10)
+        --pipelines N             GPU pipelines the manager routes to (default 4)
+        --duration D              how long to send frames: 30s, 2m (default 30s)
+        --latency-ms M[:S]        worker processing time, mean and standard deviation (default 40:10)
+        --error-rate R            share of results that are processing errors, 0-1 (default 0)
+        --outcomes LIST           face outcome weights and phone share, e.g.
+                                  pass=85,no_face=5,spoof=3,wrong_user=7,phone=5 (the default)
+        --pause-rate R            pause/unpause events per second (default 0)
+        --block-rate R            block/unblock events per second (default 0)
+        --stuck-consumer face:N   worker N's face (or phone) consumer stops acknowledging
+        --route-to-missing        the last pipeline has no worker
+        --improved-producers      results through pipeline_results, epoch timestamps, gateway
+                                  events to the monitoring exchange (docs/producers.md)
+        --heartbeat-interval D    gateway heartbeat period (default 10s)
+        --heartbeat-stop-after D  the gateway stops its heartbeats after D
+        --truth FILE              write the ground truth there as JSON
+        --seed N                  random seed (default 1)
+
+      Environment: MONITORING_RMQ_URL (default amqp://guest:guest@127.0.0.1:5672/),
+      MONITORING_REDIS_HOST, MONITORING_REDIS_PORT, MONITORING_REDIS_DB,
+      MONITORING_REDIS_CLIENTS_KEY (default Clients_status).
+      """;
+
+  /** Parses the arguments; a bad one throws with a message naming it. */
+  static SimOptions parse(String[] args, Map<String, String> env) {
+    Args a = new Args(args);
+    String latency = a.value("--latency-ms", "40:10");
+    String[] ms = latency.split(":", -1);
+    SimOptions o =
+        new SimOptions(
+            a.integer("--clients", 10, 1, 100_000),
+            a.decimal("--fps", 10, 0.01, 100_000),
+            a.integer("--pipelines", 4, 1, 64),
+            a.duration("--duration", "30s"),
+            number("--latency-ms", ms[0], 0, 600_000),
+            ms.length > 1 ? number("--latency-ms", ms[1], 0, 600_000) : 0,
+            a.decimal("--error-rate", 0, 0, 1),
+            OutcomeMix.parse(a.value("--outcomes", OutcomeMix.DEFAULT)),
+            a.decimal("--pause-rate", 0, 0, 1000),
+            a.decimal("--block-rate", 0, 0, 1000),
+            Optional.ofNullable(a.value("--stuck-consumer", null)).map(SimOptions::stage),
+            a.flag("--route-to-missing"),
+            a.flag("--improved-producers"),
+            a.duration("--heartbeat-interval", "10s"),
+            Optional.ofNullable(a.value("--heartbeat-stop-after", null))
+                .map(v -> Args.parseDuration("--heartbeat-stop-after", v)),
+            Optional.ofNullable(a.value("--truth", null)).map(Path::of),
+            (long) a.integer("--seed", 1, 0, Integer.MAX_VALUE),
+            URI.create(
+                env.getOrDefault("MONITORING_RMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")),
+            env.getOrDefault("MONITORING_REDIS_HOST", "127.0.0.1"),
+            Integer.parseInt(env.getOrDefault("MONITORING_REDIS_PORT", "6379")),
+            Integer.parseInt(env.getOrDefault("MONITORING_REDIS_DB", "0")),
+            env.getOrDefault("MONITORING_REDIS_CLIENTS_KEY", "Clients_status"));
+    a.requireAllUsed();
+    if (o.routeToMissing && o.pipelines < 2) {
+      throw new IllegalArgumentException("--route-to-missing needs --pipelines 2 or more");
+    }
+    return o;
+  }
+
+  /** The pipelines that have a worker: all, or all but the last with --route-to-missing. */
+  int workers() {
+    return routeToMissing ? pipelines - 1 : pipelines;
+  }
+
+  private static String stage(String value) {
+    if (!value.matches("(face|phone):\\d{1,2}")) {
+      throw new IllegalArgumentException(
+          "--stuck-consumer: expected face:N or phone:N, got " + value);
+    }
+    return value;
+  }
+
+  private static double number(String name, String value, double min, double max) {
+    try {
+      double v = Double.parseDouble(value);
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        name + ": expected a number " + min + "-" + max + ", got " + value);
+  }
+
+  /** The command line as flags and values, each used at most once. */
+  private static final class Args {
+    private final Map<String, String> values = new java.util.LinkedHashMap<>();
+
+    Args(String[] args) {
+      for (int i = 0; i < args.length; i++) {
+        String name = args[i];
+        if (!name.startsWith("--")) {
+          throw new IllegalArgumentException("unexpected argument " + name);
+        }
+        boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+        values.put(name, flag ? "" : args[++i]);
+      }
+    }
+
+    String value(String name, String fallback) {
+      String v = values.remove(name);
+      return v == null ? fallback : v;
+    }
+
+    boolean flag(String name) {
+      return values.remove(name) != null;
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      return (int) number(name, value(name, Integer.toString(fallback)), min, max);
+    }
+
+    double decimal(String name, double fallback, double min, double max) {
+      return number(name, value(name, Double.toString(fallback)), min, max);
+    }
+
+    Duration duration(String name, String fallback) {
+      return parseDuration(name, value(name, fallback));
+    }
+
+    static Duration parseDuration(String name, String v) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(v);
+      if (!m.matches()) {
+        throw new IllegalArgumentException(
+            name + ": expected a duration such as 30s or 2m, got " + v);
+      }
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        default -> Duration.ofHours(n);
+      };
+    }
+
+    void requireAllUsed() {
+      if (!values.isEmpty()) {
+        throw new IllegalArgumentException("unknown option " + values.keySet().iterator().next());
+      }
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.frmonitor.simulator;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Runs every stage against the real broker and Redis for the configured duration, prints a progress
+ * line per second, lets the pipeline drain, and returns the truth.
+ */
+final class Simulation {
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(15);
+
+  private final SimOptions o;
+  private final PrintStream out;
+  private final Clock clock = Clock.systemUTC();
+  private final Truth truth = new Truth();
+  private final Ledger ledger = new Ledger();
+  private final Random random;
+
+  Simulation(SimOptions options, PrintStream out) {
+    this.o = options;
+    this.out = out;
+    this.random = new Random(options.seed());
+  }
+
+  Truth run() throws Exception {
+    recordConfig();
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(o.rabbitUrl());
+    factory.setConnectionTimeout(10_000);
+    List<String> clients = new ArrayList<>();
+    for (int i = 0; i < o.clients(); i++) {
+      clients.add(String.format("ci_client_%05d", i));
+    }
+    ScheduledExecutorService ticks =
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sim-gateway"));
+    ScheduledExecutorService inference =
+        Executors.newScheduledThreadPool(4, r -> daemon(r, "sim-inference"));
+    Jedis jedis = new Jedis(o.redisHost(), o.redisPort());
+    jedis.select(o.redisDb());
+    try (Connection connection = factory.newConnection("fr-simulator");
+        ClientRoster roster = new ClientRoster(jedis, o.clientsKey(), clients, truth)) {
+      Topology.declare(connection.createChannel(), o.workers(), o.improvedProducers());
+      roster.prime();
+      Sink.start(
+          connection.createChannel(), Topology.SAVED_ACTIONS, truth, "saved_actions.consumed");
+      Sink.start(connection.createChannel(), Topology.ACTIONS, truth, "actions.delivered");
+      new DecisionManager(connection.createChannel(), ledger, truth, clock).start();
+      for (int n = 0; n < o.workers(); n++) {
+        new Worker(n, connection.createChannel(), o, ledger, truth, random, inference, clock)
+            .start();
+      }
+      new PipelinesManager(connection.createChannel(), o.pipelines(), truth).start();
+      Gateway gateway =
+          new Gateway(
+              connection.createChannel(),
+              clients,
+              roster,
+              ledger,
+              truth,
+              random,
+              clock,
+              o.improvedProducers());
+      List<ScheduledFuture<?>> sending = startSending(ticks, gateway, roster);
+      long start = System.nanoTime();
+      while (System.nanoTime() - start < o.duration().toNanos()) {
+        Thread.sleep(1000);
+        progress(start);
+      }
+      sending.forEach(f -> f.cancel(false));
+      drain(start);
+      truth.finalStates(roster.snapshot());
+      truth.config("duration_s", (System.nanoTime() - start) / 1e9);
+    } finally {
+      ticks.shutdownNow();
+      inference.shutdownNow();
+    }
+    return truth;
+  }
+
+  private List<ScheduledFuture<?>> startSending(
+      ScheduledExecutorService ticks, Gateway gateway, ClientRoster roster) {
+    List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    long periodMicros = (long) (1_000_000 / o.fps());
+    tasks.add(
+        ticks.scheduleAtFixedRate(safely(gateway::tick), 0, periodMicros, TimeUnit.MICROSECONDS));
+    if (o.improvedProducers()) {
+      long beatMs = o.heartbeatInterval().toMillis();
+      long stopAt = o.heartbeatStopAfter().map(Duration::toMillis).orElse(Long.MAX_VALUE);
+      long started = clock.millis();
+      tasks.add(
+          ticks.scheduleAtFixedRate(
+              safely(
+                  () -> {
+                    if (clock.millis() - started < stopAt) {
+                      gateway.heartbeat(roster.snapshot().get("active_clients").size());
+                    }
+                  }),
+              0,
+              beatMs,
+              TimeUnit.MILLISECONDS));
+    }
+    tasks.add(
+        ticks.scheduleAtFixedRate(
+            safely(roster::refreshDeactivated), 500, 500, TimeUnit.MILLISECONDS));
+    ServerManagerAdmin admin = new ServerManagerAdmin(roster, random, clock);
+    if (o.pauseRate() > 0) {
+      tasks.add(
+          ticks.scheduleAtFixedRate(
+              safely(admin::pauseOrResume),
+              period(o.pauseRate()),
+              period(o.pauseRate()),
+              TimeUnit.MILLISECONDS));
+    }
+    if (o.blockRate() > 0) {
+      tasks.add(
+          ticks.scheduleAtFixedRate(
+              safely(admin::blockOrUnblock),
+              period(o.blockRate()),
+              period(o.blockRate()),
+              TimeUnit.MILLISECONDS));
+    }
+    return tasks;
+  }
+
+  private static long period(double perSecond) {
+    return Math.max(1, (long) (1000 / perSecond));
+  }
+
+  /** Waits until the counters stop moving (the in-flight frames are done), at most 15 s. */
+  private void drain(long start) throws InterruptedException {
+    long until = System.nanoTime() + DRAIN_LIMIT.toNanos();
+    String last = "";
+    while (System.nanoTime() < until) {
+      Thread.sleep(500);
+      String now = truth.toMap().get("counts").toString();
+      if (now.equals(last)) {
+        break;
+      }
+      last = now;
+    }
+    progress(start);
+  }
+
+  private void progress(long start) {
+    out.printf(
+        "t=%ds sent=%d routed=%d unroutable=%d results=%d actions=%d saved=%d transitions=%d%n",
+        (System.nanoTime() - start) / 1_000_000_000,
+        truth.get("frames.sent"),
+        truth.get("frames.routed.total"),
+        truth.get("frames.unroutable"),
+        truth.get("results.face.total") + truth.get("results.phone.total"),
+        truth.get("actions.total"),
+        truth.get("saved_actions.total"),
+        truth.get("clients.transitions"));
+    out.flush();
+  }
+
+  private void recordConfig() {
+    truth.config("clients", o.clients());
+    truth.config("fps", o.fps());
+    truth.config("pipelines", o.pipelines());
+    truth.config("workers", o.workers());
+    truth.config("latency_ms", o.latencyMeanMs() + ":" + o.latencyStddevMs());
+    truth.config("error_rate", o.errorRate());
+    truth.config("improved_producers", o.improvedProducers());
+    truth.config("stuck_consumer", o.stuckConsumer().orElse(null));
+    truth.config("route_to_missing", o.routeToMissing());
+    truth.config("seed", o.seed());
+  }
+
+  /** A task body that may throw; the scheduler would otherwise stop it silently. */
+  interface Step {
+    void run() throws IOException;
+  }
+
+  private Runnable safely(Step step) {
+    return () -> {
+      try {
+        step.run();
+      } catch (IOException | RuntimeException e) {
+        truth.count("errors.simulator");
+        System.err.println("fr-simulator: " + e);
+      }
+    };
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

@@ -1,0 +1,156 @@
+package io.frmonitor.simulator;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * Pipeline worker N: consumes {@code PipeLine_<N>_face_data} and {@code _phone_data} with manual
+ * ack and no prefetch limit (so a backlog shows as unacked, §1.5), "infers" for the configured
+ * latency, publishes the result — on the default exchange as today, or through {@code
+ * pipeline_results} with {@code processed_ts} with the improved producers — and then acks. A stuck
+ * consumer takes deliveries and never acks them.
+ */
+final class Worker {
+  private final int pipeline;
+  private final Channel channel;
+  private final SimOptions options;
+  private final Ledger ledger;
+  private final Truth truth;
+  private final RandomGenerator random;
+  private final ScheduledExecutorService inference;
+  private final Clock clock;
+
+  Worker(
+      int pipeline,
+      Channel channel,
+      SimOptions options,
+      Ledger ledger,
+      Truth truth,
+      RandomGenerator random,
+      ScheduledExecutorService inference,
+      Clock clock) {
+    this.pipeline = pipeline;
+    this.channel = channel;
+    this.options = options;
+    this.ledger = ledger;
+    this.truth = truth;
+    this.random = random;
+    this.inference = inference;
+    this.clock = clock;
+  }
+
+  void start() throws IOException {
+    for (String type : new String[] {"face", "phone"}) {
+      boolean stuck = options.stuckConsumer().map((type + ":" + pipeline)::equals).orElse(false);
+      channel.basicConsume(
+          Topology.queue(pipeline, type),
+          false,
+          new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(
+                String tag, Envelope envelope, AMQP.BasicProperties p, byte[] body) {
+              truth.count("deliveries." + type + "." + pipeline);
+              if (stuck) {
+                truth.count("stuck." + type + "." + pipeline);
+                return;
+              }
+              String key = Topology.frameKey(body);
+              long delay = latency();
+              var unused =
+                  inference.schedule(
+                      () -> finish(type, key, envelope.getDeliveryTag()),
+                      delay,
+                      TimeUnit.MICROSECONDS);
+            }
+          });
+    }
+  }
+
+  private long latency() {
+    double ms = options.latencyMeanMs() + options.latencyStddevMs() * synchronizedGaussian();
+    return (long) (Math.max(0, ms) * 1000);
+  }
+
+  private double synchronizedGaussian() {
+    synchronized (random) {
+      return random.nextGaussian();
+    }
+  }
+
+  private void finish(String type, String key, long deliveryTag) {
+    Map<String, Object> frame = ledger.frameFor(key);
+    boolean failed;
+    OutcomeMix.Face verdict;
+    boolean phone;
+    synchronized (random) {
+      failed = random.nextDouble() < options.errorRate();
+      verdict = options.mix().face(random);
+      phone = options.mix().phoneSeen(random);
+    }
+    Map<String, Object> result =
+        failed
+            ? Payloads.failure(frame, type)
+            : type.equals("face")
+                ? Payloads.faceResult(frame, verdict)
+                : Payloads.phoneResult(frame, phone);
+    long now = clock.millis();
+    if (options.improvedProducers()) {
+      result.put("processed_ts", now);
+    }
+    ledger.result(key, type, new Ledger.Result(result, verdict, phone, failed));
+    String outcome =
+        failed
+            ? "processing_error"
+            : type.equals("face")
+                ? verdict.name().toLowerCase(java.util.Locale.ROOT)
+                : phone ? "phone_detected" : "pass";
+    try {
+      synchronized (channel) {
+        if (options.improvedProducers()) {
+          channel.basicPublish(
+              Topology.RESULTS_EXCHANGE,
+              type + "_results",
+              Topology.TRANSIENT,
+              Pickle.dumps(result));
+        } else {
+          channel.basicPublish(
+              "",
+              type.equals("face") ? Topology.FACE_RESULTS : Topology.PHONE_RESULTS,
+              Topology.TRANSIENT,
+              Pickle.dumps(result));
+        }
+        channel.basicAck(deliveryTag, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    truth.count("results." + type + ".total");
+    truth.count("results." + type + ".outcomes." + outcome);
+    truth.count("results." + type + ".per_pipeline." + pipeline);
+    long ingest = ingestMillis(frame);
+    truth.latency(type, now - ingest);
+  }
+
+  /** When the gateway took the frame: its {@code ingest_ts}, else the time in its key. */
+  private static long ingestMillis(Map<String, Object> frame) {
+    Object ts = frame.get("ingest_ts");
+    if (ts instanceof Long l) {
+      return l;
+    }
+    String key = (String) frame.get("image_object_key");
+    String stamp = key.substring(key.lastIndexOf('/') + 1, key.indexOf('Z', key.lastIndexOf('/')));
+    return java.time.LocalDateTime.parse(
+            stamp, java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSS"))
+        .toInstant(java.time.ZoneOffset.UTC)
+        .toEpochMilli();
+  }
+}

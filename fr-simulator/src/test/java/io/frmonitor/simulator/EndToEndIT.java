@@ -1,0 +1,327 @@
+package io.frmonitor.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The proof: the real fr-monitor jar and the simulator against the machine's RabbitMQ (a vhost of
+ * the test's own) and Redis (db 12, a key of the test's own), and the monitor's API compared with
+ * the simulator's ground truth.
+ */
+class EndToEndIT {
+  private static final Path MONITOR_JAR =
+      Path.of(System.getProperty("frmonitor.jar", "../fr-monitor/target/fr-monitor.jar"));
+  private static final Path SIMULATOR_JAR =
+      Path.of(System.getProperty("frsimulator.jar", "target/fr-simulator.jar"));
+  private static final int REDIS_DB = 12;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private final String vhost = "fr-e2e-" + System.nanoTime();
+  private final String clientsKey = "e2e:" + System.nanoTime() + ":Clients_status";
+  private final Map<String, String> env = new HashMap<>();
+  private JarRun monitor;
+  private int port;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Broker.createVhost(vhost);
+    env.put("MONITORING_RMQ_URL", Broker.url(vhost));
+    env.put("MONITORING_REDIS_DB", Integer.toString(REDIS_DB));
+    env.put("MONITORING_REDIS_CLIENTS_KEY", clientsKey);
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (monitor != null) {
+      monitor.close();
+    }
+    Broker.deleteVhost(vhost);
+    try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+      redis.select(REDIS_DB);
+      redis.del(clientsKey);
+    }
+  }
+
+  /** The fr-server's exchanges and queues exist before the monitor starts, as in a deployment. */
+  private void deployTopology(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--duration", "0s"));
+    JarRun setup = JarRun.start(SIMULATOR_JAR, env, all.toArray(String[]::new));
+    assertThat(setup.waitFor(60)).as(setup.log()).isZero();
+  }
+
+  private void startMonitor() throws Exception {
+    Map<String, String> m = new HashMap<>(env);
+    m.put("MONITORING_HTTP_PORT", Integer.toString(port));
+    m.put("MONITORING_POLL_INTERVAL", "1s");
+    m.put("MONITORING_GPU_ENABLED", "false");
+    m.put("MONITORING_MINIO_ENDPOINT", "off");
+    m.put("MONITORING_RMQ_PIPELINES", "4");
+    m.put("MONITORING_GATEWAY_HEARTBEAT_TIMEOUT", "3s");
+    monitor = JarRun.start(MONITOR_JAR, m);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> !monitor.alive() || tapsUp());
+    assertThat(monitor.alive()).as(monitor.log()).isTrue();
+  }
+
+  private boolean tapsUp() throws Exception {
+    if (JarRun.status(port, "/readyz") != 200) {
+      return false;
+    }
+    JsonNode c = get("/healthz").path("collectors");
+    return c.path("frame_tap").path("status").asText().equals("ok")
+        && c.path("result_tap").path("status").asText().equals("ok")
+        && c.path("redis").path("status").asText().equals("ok");
+  }
+
+  private JsonNode get(String path) throws Exception {
+    return JarRun.getJson(port, path);
+  }
+
+  private JsonNode simulate(String... args) throws Exception {
+    Path truth = dir.resolve("truth.json");
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--truth", truth.toString()));
+    JarRun sim = JarRun.start(SIMULATOR_JAR, env, all.toArray(String[]::new));
+    samples.clear();
+    while (sim.alive()) {
+      Thread.sleep(1000);
+      samples.add(get("/metrics/pipelines").path("frames_per_sec").asDouble(-1));
+      gatewaySamples.add(get("/metrics/gateways"));
+      queueSamples.add(get("/metrics/queues"));
+    }
+    assertThat(sim.waitFor(5)).as(sim.log()).isZero();
+    // two more collections, so the monitor has seen the last messages
+    Thread.sleep(2500);
+    return JSON.readTree(Files.readString(truth));
+  }
+
+  private final List<Double> samples = new ArrayList<>();
+  private final List<JsonNode> gatewaySamples = new ArrayList<>();
+  private final List<JsonNode> queueSamples = new ArrayList<>();
+
+  private static JsonNode find(JsonNode array, String field, String value) {
+    for (JsonNode n : array) {
+      if (n.path(field).asText().equals(value)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no " + field + "=" + value + " in " + array);
+  }
+
+  /** The monitor's outcome counts without zeros, to compare with the truth's. */
+  private static Map<String, Long> nonZero(JsonNode outcomes) {
+    Map<String, Long> out = new HashMap<>();
+    outcomes
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getValue().asLong() > 0) {
+                out.put(e.getKey(), e.getValue().asLong());
+              }
+            });
+    return out;
+  }
+
+  private static Map<String, Long> longs(JsonNode object) {
+    Map<String, Long> out = new HashMap<>();
+    object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));
+    return out;
+  }
+
+  private static void assertLatency(JsonNode monitor, JsonNode truth, String what) {
+    for (String p : new String[] {"p50", "p95"}) {
+      double expected = truth.path(p).asDouble();
+      assertThat(monitor.path(p).asDouble())
+          .as("%s %s (monitor %s, truth %s)", what, p, monitor, truth)
+          .isCloseTo(expected, within(Math.max(expected * 0.05, 2.0)));
+    }
+  }
+
+  @Test
+  void withTheImprovedProducersEveryCountRateAndLatencyIsTrue() throws Exception {
+    String[] topology = {"--pipelines", "4", "--route-to-missing", "--improved-producers"};
+    deployTopology(topology);
+    startMonitor();
+
+    JsonNode truth =
+        simulate(
+            "--pipelines",
+            "4",
+            "--route-to-missing",
+            "--improved-producers",
+            "--clients",
+            "8",
+            "--fps",
+            "40",
+            "--duration",
+            "12s",
+            "--latency-ms",
+            "30:5",
+            "--error-rate",
+            "0.02",
+            "--pause-rate",
+            "0.4",
+            "--heartbeat-interval",
+            "1s",
+            "--heartbeat-stop-after",
+            "7s");
+    JsonNode counts = truth.path("counts");
+    JsonNode pipelines = get("/metrics/pipelines");
+
+    // frames: exactly, in all and per pipeline; the pipeline without a worker is flagged
+    assertThat(pipelines.path("frames_total").asLong())
+        .isEqualTo(counts.path("frames").path("routed").path("total").asLong());
+    JsonNode routedTruth = counts.path("frames").path("routed").path("per_pipeline");
+    for (int n = 0; n < 4; n++) {
+      JsonNode route = find(pipelines.path("routing"), "pipeline_id", Integer.toString(n));
+      assertThat(route.path("frames_total").asLong())
+          .as("pipeline %d", n)
+          .isEqualTo(routedTruth.path(Integer.toString(n)).asLong());
+      assertThat(route.path("has_worker").asBoolean()).as("worker of %d", n).isEqualTo(n < 3);
+    }
+    // results and outcomes per type: exactly
+    for (String type : new String[] {"face", "phone"}) {
+      JsonNode monitorType = find(pipelines.path("pipelines"), "id", type);
+      JsonNode truthType = counts.path("results").path(type);
+      assertThat(monitorType.path("results_total").asLong())
+          .as(type)
+          .isEqualTo(truthType.path("total").asLong());
+      assertThat(nonZero(monitorType.path("outcomes")))
+          .as(type + " outcomes")
+          .isEqualTo(longs(truthType.path("outcomes")));
+      assertLatency(monitorType.path("latency_ms"), truth.path("latency_ms").path(type), type);
+    }
+    // clients: the display states exactly, and every pause the administrator made
+    JsonNode clients = get("/metrics/clients");
+    Map<String, Long> states = new HashMap<>();
+    for (JsonNode s : truth.path("clients").path("display_states")) {
+      String[] kv = s.asText().split("=", -1);
+      states.put(kv[0], Long.parseLong(kv[1]));
+    }
+    assertThat(nonZero(clients.path("states"))).isEqualTo(states);
+    assertThat(clients.path("total_clients").asLong()).isEqualTo(8);
+    long pausesTruth = 0;
+    for (JsonNode t : truth.path("transitions")) {
+      pausesTruth += t.path("to").asText().equals("paused") ? 1 : 0;
+    }
+    long pausesSeen = 0;
+    for (JsonNode e : get("/metrics/actions?kind=client_state_change&limit=1000").path("events")) {
+      pausesSeen += e.path("to").asText().equals("paused") ? 1 : 0;
+    }
+    assertThat(pausesTruth).isPositive();
+    assertThat(pausesSeen).isEqualTo(pausesTruth);
+    // the gateway: up with its sessions while it beat, down once its heartbeats stopped
+    assertThat(gatewaySamples.get(3).path("gateways").get(0).path("status").asText())
+        .isEqualTo("up");
+    JsonNode gateway = get("/metrics/gateways");
+    assertThat(gateway.path("gateways").get(0).path("name").asText()).isEqualTo("gw-sim");
+    assertThat(gateway.path("gateways").get(0).path("status").asText()).isEqualTo("down");
+    long eventsTruth = 0;
+    for (var e : counts.path("gateway").path("events").properties()) {
+      eventsTruth += e.getValue().asLong();
+    }
+    assertThat(gateway.path("events_total").asLong()).isEqualTo(eventsTruth);
+  }
+
+  @Test
+  void withTodaysProducersFramesAreKnownResultsAreNotAndAStuckConsumerShows() throws Exception {
+    deployTopology("--pipelines", "4");
+    startMonitor();
+
+    JsonNode truth =
+        simulate(
+            "--pipelines",
+            "4",
+            "--clients",
+            "10",
+            "--fps",
+            "50",
+            "--duration",
+            "10s",
+            "--stuck-consumer",
+            "face:1");
+    JsonNode counts = truth.path("counts");
+    JsonNode pipelines = get("/metrics/pipelines");
+
+    assertThat(pipelines.path("frames_total").asLong())
+        .isEqualTo(counts.path("frames").path("routed").path("total").asLong());
+    // the rate over each collection interval, in the steady part of the run
+    double mean =
+        samples.subList(2, samples.size() - 2).stream()
+            .mapToDouble(Double::doubleValue)
+            .average()
+            .orElseThrow();
+    assertThat(mean).isCloseTo(50.0, within(2.5));
+    // results go over the default exchange today: the result tap sees none (zero, latency
+    // unknown), though the workers produced plenty
+    for (JsonNode type : pipelines.path("pipelines")) {
+      assertThat(type.path("results_total").asLong()).isZero();
+      assertThat(type.path("latency_ms").path("p50").isNull()).isTrue();
+    }
+    assertThat(counts.path("results").path("face").path("total").asLong()).isPositive();
+    // the stuck consumer: a backlog, all of it unacked, with its consumer still attached
+    long stuck = counts.path("stuck").path("face").path("1").asLong();
+    assertThat(stuck).isPositive();
+    // while it ran: a growing backlog, all of it unacked, with its consumer attached
+    List<JsonNode> seen = new ArrayList<>();
+    for (JsonNode sample : queueSamples) {
+      for (JsonNode q : sample.path("queues")) {
+        if (q.path("name").asText().equals("PipeLine_1_face_data")
+            && q.path("depth").asLong() > 0) {
+          seen.add(q);
+        }
+      }
+    }
+    assertThat(seen).hasSizeGreaterThan(2);
+    for (int i = 1; i < seen.size(); i++) {
+      assertThat(seen.get(i).path("depth").asLong())
+          .isGreaterThanOrEqualTo(seen.get(i - 1).path("depth").asLong());
+    }
+    assertThat(seen.get(seen.size() - 1).path("depth").asLong())
+        .isGreaterThan(seen.get(0).path("depth").asLong());
+    assertThat(seen)
+        .anySatisfy(
+            q -> {
+              assertThat(q.path("consumers").asLong()).isEqualTo(1);
+              assertThat(q.path("unacked").asLong()).isEqualTo(q.path("depth").asLong());
+            });
+    // after it: its consumer gone, every stuck message back as ready — exactly as many
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              JsonNode q =
+                  find(get("/metrics/queues").path("queues"), "name", "PipeLine_1_face_data");
+              assertThat(q.path("depth").asLong()).isEqualTo(stuck);
+              assertThat(q.path("ready").asLong()).isEqualTo(stuck);
+              assertThat(q.path("consumers").asLong()).isZero();
+            });
+    JsonNode healthy = find(get("/metrics/queues").path("queues"), "name", "PipeLine_2_face_data");
+    assertThat(healthy.path("depth").asLong()).isZero();
+  }
+}
