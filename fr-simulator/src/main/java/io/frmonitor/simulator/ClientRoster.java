@@ -89,10 +89,16 @@ final class ClientRoster implements AutoCloseable {
     write("deactivate_clients", deactivated());
   }
 
-  /** A random client, for the administrator's next change. */
-  synchronized String pick(RandomGenerator random) {
-    List<String> names = new ArrayList<>(admin.keySet());
-    return names.get(random.nextInt(names.size()));
+  /** A random client not in state {@code except}, for the administrator's next change. */
+  synchronized String pick(RandomGenerator random, Admin except) {
+    List<String> names = new ArrayList<>();
+    admin.forEach(
+        (name, state) -> {
+          if (state != except) {
+            names.add(name);
+          }
+        });
+    return names.isEmpty() ? null : names.get(random.nextInt(names.size()));
   }
 
   /** The lists as they stand, by field, for the truth file. */

@@ -18,33 +18,24 @@ final class ServerManagerAdmin {
     this.clock = clock;
   }
 
-  /** A normal client is paused, a paused one resumed; a blocked one is left alone. */
+  /** A client that is not blocked: paused when normal, resumed when paused. */
   void pauseOrResume() {
-    String c;
-    synchronized (random) {
-      c = roster.pick(random);
-    }
-    switch (roster.admin(c)) {
-      case NORMAL -> roster.setAdmin(c, ClientRoster.Admin.PAUSED, clock.millis());
-      case PAUSED -> roster.setAdmin(c, ClientRoster.Admin.NORMAL, clock.millis());
-      default -> {
-        // blocked: left to the block events
-      }
-    }
+    toggle(ClientRoster.Admin.PAUSED, ClientRoster.Admin.BLOCKED);
   }
 
-  /** A normal client is blocked, a blocked one unblocked; a paused one is left alone. */
+  /** A client that is not paused: blocked when normal, unblocked when blocked. */
   void blockOrUnblock() {
+    toggle(ClientRoster.Admin.BLOCKED, ClientRoster.Admin.PAUSED);
+  }
+
+  private void toggle(ClientRoster.Admin state, ClientRoster.Admin leftAlone) {
     String c;
     synchronized (random) {
-      c = roster.pick(random);
+      c = roster.pick(random, leftAlone);
     }
-    switch (roster.admin(c)) {
-      case NORMAL -> roster.setAdmin(c, ClientRoster.Admin.BLOCKED, clock.millis());
-      case BLOCKED -> roster.setAdmin(c, ClientRoster.Admin.NORMAL, clock.millis());
-      default -> {
-        // paused: left to the pause events
-      }
+    if (c != null) {
+      ClientRoster.Admin now = roster.admin(c);
+      roster.setAdmin(c, now == state ? ClientRoster.Admin.NORMAL : state, clock.millis());
     }
   }
 }
