@@ -65,6 +65,7 @@ final class Worker {
               }
               String key = Topology.frameKey(body);
               long delay = latency();
+              truth.latency("injected_" + type, delay / 1000);
               var unused =
                   inference.schedule(
                       () -> finish(type, key, envelope.getDeliveryTag()),

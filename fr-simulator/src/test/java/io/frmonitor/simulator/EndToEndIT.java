@@ -208,6 +208,12 @@ class EndToEndIT {
     }
     assertThat(nonZero(clients.path("states"))).isEqualTo(states);
     assertThat(clients.path("total_clients").asLong()).isEqualTo(8);
+    JsonNode lists = truth.path("clients");
+    for (String field : new String[] {"active_clients", "paused_clients", "blocked_clients"}) {
+      assertThat(clients.path(field).asLong()).as(field).isEqualTo(lists.path(field).size());
+    }
+    assertThat(clients.path("deactivated_clients").asLong())
+        .isEqualTo(lists.path("deactivate_clients").size());
     for (String state : new String[] {"paused", "blocked"}) {
       long truthCount = 0;
       for (JsonNode t : truth.path("transitions")) {
