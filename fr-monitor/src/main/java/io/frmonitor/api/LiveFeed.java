@@ -9,6 +9,7 @@ import io.frmonitor.model.Family;
 import io.frmonitor.registry.Latest;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.registry.RegistryListener;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -98,7 +100,7 @@ final class LiveFeed implements RegistryListener, AutoCloseable {
   int connectionCount() throws InterruptedException {
     try {
       return thread.submit(connections::size).get();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
   }
@@ -118,8 +120,7 @@ final class LiveFeed implements RegistryListener, AutoCloseable {
 
   @Override
   public void onEvent(Event event) {
-    String json =
-        new String(Json.bytes(EventsRoutes.render(event)), java.nio.charset.StandardCharsets.UTF_8);
+    String json = new String(Json.bytes(EventsRoutes.render(event)), StandardCharsets.UTF_8);
     thread.execute(
         () ->
             safely(

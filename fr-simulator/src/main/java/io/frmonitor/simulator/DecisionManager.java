@@ -6,6 +6,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Locale;
 
 /**
  * The decision manager: consumes both result queues; per face result one action (the rule order of
@@ -62,7 +63,7 @@ final class DecisionManager {
           Topology.TRANSIENT,
           Pickle.dumps(Payloads.action(action, r.payload(), clock.instant())));
       truth.count("actions.total");
-      truth.count("actions.by." + action.name().toLowerCase(java.util.Locale.ROOT));
+      truth.count("actions.by." + action.name().toLowerCase(Locale.ROOT));
     }
     Payloads.Action saved = action == null ? Payloads.Action.NO_ACTION : action;
     channel.basicPublish(

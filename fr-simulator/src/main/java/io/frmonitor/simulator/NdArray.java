@@ -1,5 +1,6 @@
 package io.frmonitor.simulator;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class NdArray {
   }
 
   /** Hands the bytes to {@code sink} without exposing the array. */
-  void writeTo(java.io.ByteArrayOutputStream sink) {
+  void writeTo(ByteArrayOutputStream sink) {
     sink.write(data, 0, data.length);
   }
 }

@@ -2,6 +2,7 @@ package io.frmonitor.simulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -39,7 +40,7 @@ record OutcomeMix(double pass, double noFace, double spoof, double wrongUser, do
             w.getOrDefault("spoof", 0.0),
             w.getOrDefault("wrong_user", 0.0),
             w.getOrDefault("phone", 0.0) / 100);
-    w.keySet().removeAll(java.util.Set.of("pass", "no_face", "spoof", "wrong_user", "phone"));
+    w.keySet().removeAll(Set.of("pass", "no_face", "spoof", "wrong_user", "phone"));
     if (!w.isEmpty() || mix.faceTotal() <= 0 || mix.phone > 1) {
       throw new IllegalArgumentException(
           "--outcomes: weights of pass, no_face, spoof, wrong_user (some > 0) and phone (0-100)");

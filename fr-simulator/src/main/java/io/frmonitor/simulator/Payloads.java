@@ -1,6 +1,7 @@
 package io.frmonitor.simulator;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +59,17 @@ final class Payloads {
       f.put("ingest_ts", ingestTs);
     }
     return f;
+  }
+
+  /** When the gateway took the frame: its {@code ingest_ts}, else the UTC time in its key. */
+  static long ingestMillis(Map<String, Object> frame) {
+    if (frame.get("ingest_ts") instanceof Long ts) {
+      return ts;
+    }
+    String key = (String) frame.get("image_object_key");
+    int name = key.lastIndexOf('/') + 1;
+    String stamp = key.substring(name, key.indexOf('Z', name));
+    return LocalDateTime.parse(stamp, KEY_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
   /** The frame's fields a result copies: all but {@code user_image}. */

@@ -3,8 +3,11 @@ package io.frmonitor.simulator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What to simulate, from the command line, and where the broker and Redis are, from the same
@@ -139,7 +142,8 @@ record SimOptions(
 
   /** The command line as flags and values, each used at most once. */
   private static final class Args {
-    private final Map<String, String> values = new java.util.LinkedHashMap<>();
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
+    private final Map<String, String> values = new LinkedHashMap<>();
 
     Args(String[] args) {
       for (int i = 0; i < args.length; i++) {
@@ -174,8 +178,7 @@ record SimOptions(
     }
 
     static Duration parseDuration(String name, String v) {
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(v);
+      Matcher m = DURATION.matcher(v);
       if (!m.matches()) {
         throw new IllegalArgumentException(
             name + ": expected a duration such as 30s or 2m, got " + v);

@@ -7,6 +7,7 @@ import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -87,8 +88,23 @@ final class Worker {
     }
   }
 
+  /** The inference is done: the result goes out, then the delivery is acked. */
   private void finish(String type, String key, long deliveryTag) {
     Map<String, Object> frame = ledger.frameFor(key);
+    Ledger.Result r = infer(type, frame);
+    long now = clock.millis();
+    if (options.improvedProducers()) {
+      r.payload().put("processed_ts", now);
+    }
+    ledger.result(key, type, r);
+    publishAndAck(type, r.payload(), deliveryTag);
+    truth.count("results." + type + ".total");
+    truth.count("results." + type + ".outcomes." + outcome(type, r));
+    truth.count("results." + type + ".per_pipeline." + pipeline);
+    truth.latency(type, now - Payloads.ingestMillis(frame));
+  }
+
+  private Ledger.Result infer(String type, Map<String, Object> frame) {
     boolean failed;
     OutcomeMix.Face verdict;
     boolean phone;
@@ -97,61 +113,44 @@ final class Worker {
       verdict = options.mix().face(random);
       phone = options.mix().phoneSeen(random);
     }
-    Map<String, Object> result =
-        failed
-            ? Payloads.failure(frame, type)
-            : type.equals("face")
-                ? Payloads.faceResult(frame, verdict)
-                : Payloads.phoneResult(frame, phone);
-    long now = clock.millis();
-    if (options.improvedProducers()) {
-      result.put("processed_ts", now);
+    Map<String, Object> payload;
+    if (failed) {
+      payload = Payloads.failure(frame, type);
+    } else if (type.equals("face")) {
+      payload = Payloads.faceResult(frame, verdict);
+    } else {
+      payload = Payloads.phoneResult(frame, phone);
     }
-    ledger.result(key, type, new Ledger.Result(result, verdict, phone, failed));
-    String outcome =
-        failed
-            ? "processing_error"
-            : type.equals("face")
-                ? verdict.name().toLowerCase(java.util.Locale.ROOT)
-                : phone ? "phone_detected" : "pass";
+    return new Ledger.Result(payload, verdict, phone, failed);
+  }
+
+  /** The outcome name fr-monitor gives the result (docs/api.md, {@code pipelines[].outcomes}). */
+  private static String outcome(String type, Ledger.Result r) {
+    if (r.failed()) {
+      return "processing_error";
+    }
+    if (type.equals("face")) {
+      return r.verdict().name().toLowerCase(Locale.ROOT);
+    }
+    return r.phone() ? "phone_detected" : "pass";
+  }
+
+  /** Today on the default exchange; with the improved producers through pipeline_results. */
+  private void publishAndAck(String type, Map<String, Object> result, long deliveryTag) {
+    byte[] body = Pickle.dumps(result);
     try {
       synchronized (channel) {
         if (options.improvedProducers()) {
           channel.basicPublish(
-              Topology.RESULTS_EXCHANGE,
-              type + "_results",
-              Topology.TRANSIENT,
-              Pickle.dumps(result));
+              Topology.RESULTS_EXCHANGE, type + "_results", Topology.TRANSIENT, body);
         } else {
-          channel.basicPublish(
-              "",
-              type.equals("face") ? Topology.FACE_RESULTS : Topology.PHONE_RESULTS,
-              Topology.TRANSIENT,
-              Pickle.dumps(result));
+          String queue = type.equals("face") ? Topology.FACE_RESULTS : Topology.PHONE_RESULTS;
+          channel.basicPublish("", queue, Topology.TRANSIENT, body);
         }
         channel.basicAck(deliveryTag, false);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    truth.count("results." + type + ".total");
-    truth.count("results." + type + ".outcomes." + outcome);
-    truth.count("results." + type + ".per_pipeline." + pipeline);
-    long ingest = ingestMillis(frame);
-    truth.latency(type, now - ingest);
-  }
-
-  /** When the gateway took the frame: its {@code ingest_ts}, else the time in its key. */
-  private static long ingestMillis(Map<String, Object> frame) {
-    Object ts = frame.get("ingest_ts");
-    if (ts instanceof Long l) {
-      return l;
-    }
-    String key = (String) frame.get("image_object_key");
-    String stamp = key.substring(key.lastIndexOf('/') + 1, key.indexOf('Z', key.lastIndexOf('/')));
-    return java.time.LocalDateTime.parse(
-            stamp, java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSS"))
-        .toInstant(java.time.ZoneOffset.UTC)
-        .toEpochMilli();
   }
 }
