@@ -57,9 +57,12 @@ final class AccessControl {
       refuseForeignPage(ctx);
     }
     byte[] expected = path.equals("/prometheus") ? scrapeDigest : apiDigest;
-    if (expected == null) {
-      return;
+    if (expected != null) {
+      requireToken(ctx, path, expected);
     }
+  }
+
+  private static void requireToken(Context ctx, String path, byte[] expected) {
     String presented = bearer(ctx.header("Authorization"));
     if (presented == null && path.equals(WS_PATH)) {
       presented = ctx.queryParam("token");

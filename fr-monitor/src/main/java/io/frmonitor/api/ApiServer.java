@@ -94,11 +94,16 @@ public final class ApiServer implements AutoCloseable {
     QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2, 60_000);
     pool.setName("fr-http");
     config.jetty.threadPool = pool;
-    MetricsRoutes metrics = new MetricsRoutes(registry);
-    HistoryRoutes history = new HistoryRoutes(registry);
     config.routes.before(access::check);
     // the upgrade request of a WebSocket does not pass the HTTP before-handlers
     config.routes.wsBeforeUpgrade(AccessControl.WS_PATH, access::check);
+    pageRoutes(config);
+    dataRoutes(config);
+    errorHandlers(config);
+  }
+
+  /** The dashboard, the live feed, the docs. */
+  private void pageRoutes(JavalinConfig config) {
     config.routes.get("/", this::index);
     config.routes.get("/ui/{asset}", dashboard::asset);
     config.routes.ws(AccessControl.WS_PATH, this::liveSocket);
@@ -109,6 +114,13 @@ public final class ApiServer implements AutoCloseable {
           Responses.error(
               ctx, 426, "upgrade_required", "/ws/metrics is a WebSocket: connect with ws://");
         });
+    config.routes.get("/openapi.json", ctx -> Responses.json(ctx, openApi));
+    config.routes.get("/docs", ctx -> ctx.contentType("text/html").result(docsPage));
+    config.routes.get("/docs/{asset}", docsAssets()::serve);
+  }
+
+  private void dataRoutes(JavalinConfig config) {
+    MetricsRoutes metrics = new MetricsRoutes(registry);
     config.routes.get("/healthz", this::health);
     config.routes.get("/readyz", this::readiness);
     config.routes.get("/metrics/system", metrics::system);
@@ -119,11 +131,12 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/metrics/gateways", metrics::gateways);
     config.routes.get("/metrics/storage", metrics::storage);
     config.routes.get("/metrics/actions", new EventsRoutes(registry, eventCapacity)::actions);
-    config.routes.get("/history", history::history);
+    config.routes.get("/history", new HistoryRoutes(registry)::history);
     config.routes.get("/prometheus", this::prometheus);
-    config.routes.get("/openapi.json", ctx -> Responses.json(ctx, openApi));
-    config.routes.get("/docs", ctx -> ctx.contentType("text/html").result(docsPage));
-    config.routes.get("/docs/{asset}", docsAssets()::serve);
+  }
+
+  /** Every error is JSON: refusals with their reason, 404s, and unexpected failures as 500s. */
+  private void errorHandlers(JavalinConfig config) {
     config.routes.exception(
         ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
     config.routes.exception(Exception.class, this::unexpected);

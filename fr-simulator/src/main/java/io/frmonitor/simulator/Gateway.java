@@ -57,8 +57,28 @@ final class Gateway {
   void tick() throws IOException {
     String client = clients.get(next++ % clients.size());
     Instant now = clock.instant();
-    long nowMs = now.toEpochMilli();
     truth.count("frames.offered");
+    if (!admitted(client, now.toEpochMilli())) {
+      return;
+    }
+    boolean first = !roster.hasSession(client);
+    if (first) {
+      roster.session(client, true, now.toEpochMilli());
+      event("session_opened", Map.of("client", client));
+    }
+    Map<String, Object> frame =
+        Payloads.frame(client, now, first, improved ? now.toEpochMilli() : null, random);
+    ledger.frame((String) frame.get("image_object_key"), frame);
+    channel.basicPublish("", Topology.FRAMES, Topology.TRANSIENT, Pickle.dumps(frame));
+    truth.count("frames.sent");
+    truth.count("frames.per_client." + client);
+  }
+
+  /**
+   * The gateway's checks (§3.4, §7.4): a blocked client's frame is rejected and its session closed;
+   * a paused client's frame is dropped, its session (if any) kept.
+   */
+  private boolean admitted(String client, long nowMs) throws IOException {
     switch (roster.admin(client)) {
       case BLOCKED -> {
         truth.count("frames.rejected.blocked");
@@ -67,27 +87,17 @@ final class Gateway {
           roster.session(client, false, nowMs);
           event("session_closed", Map.of("client", client));
         }
-        return;
+        return false;
       }
       case PAUSED -> {
         truth.count("frames.rejected.paused");
         event("frame_rejected", Map.of("client", client, "reason", "paused"));
-        return;
+        return false;
       }
       default -> {
-        // a normal client's frame goes on
+        return true;
       }
     }
-    boolean first = !roster.hasSession(client);
-    if (first) {
-      roster.session(client, true, nowMs);
-      event("session_opened", Map.of("client", client));
-    }
-    Map<String, Object> frame = Payloads.frame(client, now, first, improved ? nowMs : null, random);
-    ledger.frame((String) frame.get("image_object_key"), frame);
-    channel.basicPublish("", Topology.FRAMES, Topology.TRANSIENT, Pickle.dumps(frame));
-    truth.count("frames.sent");
-    truth.count("frames.per_client." + client);
   }
 
   /** A heartbeat with the sessions registered now (improved producers only). */

@@ -54,15 +54,7 @@ final class Simulation {
         ClientRoster roster = new ClientRoster(jedis, o.clientsKey(), clients, truth)) {
       Topology.declare(connection.createChannel(), o.workers(), o.improvedProducers());
       roster.prime();
-      Sink.start(
-          connection.createChannel(), Topology.SAVED_ACTIONS, truth, "saved_actions.consumed");
-      Sink.start(connection.createChannel(), Topology.ACTIONS, truth, "actions.delivered");
-      new DecisionManager(connection.createChannel(), ledger, truth, clock).start();
-      for (int n = 0; n < o.workers(); n++) {
-        new Worker(n, connection.createChannel(), o, ledger, truth, random, inference, clock)
-            .start();
-      }
-      new PipelinesManager(connection.createChannel(), o.pipelines(), truth).start();
+      startConsumers(connection, inference);
       Gateway gateway =
           new Gateway(
               connection.createChannel(),
@@ -73,21 +65,38 @@ final class Simulation {
               random,
               clock,
               o.improvedProducers());
-      List<ScheduledFuture<?>> sending = startSending(ticks, gateway, roster);
-      long start = System.nanoTime();
-      while (System.nanoTime() - start < o.duration().toNanos()) {
-        Thread.sleep(1000);
-        progress(start);
-      }
-      sending.forEach(f -> f.cancel(false));
-      drain(start);
+      sendFor(o.duration(), startSending(ticks, gateway, roster));
       truth.finalStates(roster.snapshot());
-      truth.config("duration_s", (System.nanoTime() - start) / 1e9);
     } finally {
       ticks.shutdownNow();
       inference.shutdownNow();
     }
     return truth;
+  }
+
+  /** Every stage downstream of the gateway, last stage first so nothing is published unread. */
+  private void startConsumers(Connection connection, ScheduledExecutorService inference)
+      throws IOException {
+    Sink.start(connection.createChannel(), Topology.SAVED_ACTIONS, truth, "saved_actions.consumed");
+    Sink.start(connection.createChannel(), Topology.ACTIONS, truth, "actions.delivered");
+    new DecisionManager(connection.createChannel(), ledger, truth, clock).start();
+    for (int n = 0; n < o.workers(); n++) {
+      new Worker(n, connection.createChannel(), o, ledger, truth, random, inference, clock).start();
+    }
+    new PipelinesManager(connection.createChannel(), o.pipelines(), truth).start();
+  }
+
+  /** Lets the gateway send for {@code duration} with a progress line a second, then drains. */
+  private void sendFor(Duration duration, List<ScheduledFuture<?>> sending)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < duration.toNanos()) {
+      Thread.sleep(1000);
+      progress(start);
+    }
+    sending.forEach(f -> f.cancel(false));
+    drain(start);
+    truth.config("duration_s", (System.nanoTime() - start) / 1e9);
   }
 
   private List<ScheduledFuture<?>> startSending(
