@@ -129,7 +129,7 @@ class DashboardIT {
         new QueuesSnapshot(
             "management_api",
             false,
-            1,
+            3,
             List.of(
                 new QueueStats(
                     "PipeLine_0_face_data",
@@ -141,10 +141,28 @@ class DashboardIT {
                     OptionalDouble.of(40),
                     OptionalDouble.of(40),
                     OptionalDouble.of(0),
-                    OptionalDouble.of(4)))),
+                    OptionalDouble.of(4)),
+                queue("PipeLine_1_face_data", 3, 10, 10),
+                queue("PipeLine_1_phone_data", 500, 10, 0))),
         Map.of());
     registry.updateStatus(ok("host"));
     registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
+    registry.updateStatus(CollectorStatus.disabled("frame_tap", "no broker configured"));
+  }
+
+  /** A queue that is not shrinking: all unacked, no time to drain. */
+  private static QueueStats queue(String name, long depth, double in, double acked) {
+    return new QueueStats(
+        name,
+        0,
+        OptionalLong.of(depth),
+        OptionalLong.of(depth),
+        1,
+        OptionalDouble.of(in),
+        OptionalDouble.of(acked),
+        OptionalDouble.of(acked),
+        OptionalDouble.of(0),
+        OptionalDouble.empty());
   }
 
   private CollectorStatus ok(String name) {
@@ -188,12 +206,22 @@ class DashboardIT {
     waitFor("CPU as /metrics/system has it", () -> text("cpu-value").equals(expected));
     assertThat(text("clients-blocked")).isEqualTo("1");
     assertThat(text("client-rows")).contains("obama").contains("carter");
-    assertThat(text("queue-rows")).contains("PipeLine_0_face_data").contains("120");
+    assertThat(text("queue-rows"))
+        .contains("PipeLine_0_face_data 0 120 120 1 10.0 40.0 4 s")
+        .contains("PipeLine_1_face_data 0 3 3 1 10.0 10.0 keeping up")
+        .contains("PipeLine_1_phone_data 0 500 500 1 10.0 0.0 not draining");
     assertThat(text("storage-rows")).contains("face-frames").contains("1,310");
     assertThat(text("collectors-rows")).contains("host ok").contains("gpu disabled");
     assertThat(browser.findElement(By.id("token-form")).isDisplayed())
         .as("no token is asked for when none is configured")
         .isFalse();
+    // a switched-off collector's card says so, and is not "stale"
+    assertThat(browser.findElement(By.id("pipelines")).getAttribute("class"))
+        .contains("disabled")
+        .doesNotContain("stale");
+    assertThat(text("pipelines")).contains("collector off: no broker configured");
+    assertThat(browser.findElement(By.id("gpu")).getAttribute("class")).doesNotContain("stale");
+    assertThat(text("gpu")).contains("collector off: NVML not found");
     saveScreenshot();
 
     // a new collection reaches the page without a reload

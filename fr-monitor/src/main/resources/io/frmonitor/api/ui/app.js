@@ -123,14 +123,36 @@
     }
   }
 
+  /** The collector behind each topic, whose status says whether the topic is switched off. */
+  const COLLECTOR_OF = {
+    system: 'host', clients: 'redis', pipelines: 'frame_tap',
+    queues: 'rabbitmq_stats', storage: 'storage',
+  };
+
+  function disabledReason(topic) {
+    const c = ((state.collectors || {}).collectors || {})[COLLECTOR_OF[topic]];
+    return c && c.status === 'disabled' ? (c.last_error || 'disabled') : null;
+  }
+
   function render(topic) {
     const data = state[topic];
     const card = document.querySelector(`[data-topic="${topic}"]`);
     if (!data || !card) return;
-    // a disabled collector has no data by design: nothing to call stale
-    card.classList.toggle('stale', data.stale === true && data.status !== 'disabled');
+    // a disabled collector has no data by design: nothing to call stale; say it is off instead
+    const off =
+      disabledReason(topic) ?? (data.status === 'disabled' ? data.reason || 'disabled' : null);
+    card.classList.toggle('stale', data.stale === true && !off);
+    card.classList.toggle('disabled', off !== null);
+    let note = card.querySelector('.off-note');
+    if (off && !note) {
+      note = document.createElement('p');
+      note.className = 'off-note muted';
+      card.querySelector('h2').after(note);
+    }
+    if (note) note.textContent = off ? `collector off: ${off}` : '';
     const renderer = renderers[topic];
     if (renderer) renderer(data);
+    if (topic === 'collectors') Object.keys(COLLECTOR_OF).forEach((t) => { if (state[t]) render(t); });
   }
 
   // ---- charts -----------------------------------------------------------------------------
@@ -219,7 +241,9 @@
       }
     },
     gpu(d) {
-      setText('gpu-status', d.status === 'ok' ? `${(d.gpus || []).length} GPU(s) via ${d.source}` : `${d.status}${d.reason ? `: ${d.reason}` : ''}`);
+      // a disabled collector is said once, by the card's "collector off" line
+      setText('gpu-status', d.status === 'ok' ? `${(d.gpus || []).length} GPU(s) via ${d.source}`
+        : d.status === 'disabled' ? '' : `${d.status}${d.reason ? `: ${d.reason}` : ''}`);
       $('gpu-cards').innerHTML = (d.gpus || []).map((g) => `<div class="gpu-card"><strong>${esc(g.index)}: ${esc(g.name)}</strong>
         <div>utilisation ${pct(g.utilization_percent)}</div>
         <div>memory ${bytes(g.memory_used_bytes)} / ${bytes(g.memory_total_bytes)}</div>
@@ -264,10 +288,19 @@
     queues(d) {
       rows('queue-rows', (d.queues || []).map((q) => cells([
         esc(q.name), int(q.ready), int(q.unacked), int(q.depth), int(q.consumers),
-        num(q.publish_per_sec), num(q.ack_per_sec),
-        q.depth > 0 && !known(q.drain_eta_seconds) ? '<span class="status-down">not draining</span>' : duration(q.drain_eta_seconds)])));
+        num(q.publish_per_sec), num(q.ack_per_sec), drain(q)])));
     },
   };
+
+  /**
+   * Time to drain; for a queue that is not shrinking, whether its consumers keep up with what
+   * arrives (a steady few in flight) or not (red: the backlog stays or grows).
+   */
+  function drain(q) {
+    if (!known(q.depth) || q.depth === 0 || known(q.drain_eta_seconds)) return duration(q.drain_eta_seconds);
+    const keepingUp = q.ack_per_sec > 0 && q.ack_per_sec >= 0.9 * (q.publish_per_sec || 0);
+    return keepingUp ? '<span class="muted">keeping up</span>' : '<span class="status-down">not draining</span>';
+  }
 
   // ---- clients table and transitions --------------------------------------------------------
   let searchTimer = null;
