@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What each stage needs to know about a message another stage sent, by frame key: the frame's dict
  * (for the workers, which copy it into results) and each result's verdict (for the decision
  * manager). The real services decode the pickle; the simulator wrote it and looks it up instead.
- * Entries go once used.
+ * Entries go once used, or once known never to be used (a frame for a pipeline without a worker, a
+ * delivery a stuck consumer keeps), so a long run holds only what is in flight.
  */
 final class Ledger {
   /** A result as the worker made it. */
@@ -31,6 +32,12 @@ final class Ledger {
       frames.remove(key);
     }
     return f;
+  }
+
+  /** A frame no worker will take (routed to a pipeline without one): nothing will ask for it. */
+  void forget(String key) {
+    pending.remove(key);
+    frames.remove(key);
   }
 
   void result(String key, String type, Result r) {

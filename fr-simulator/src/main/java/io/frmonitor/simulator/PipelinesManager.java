@@ -14,12 +14,19 @@ import java.io.IOException;
 final class PipelinesManager {
   private final Channel channel;
   private final int pipelines;
+  private final int workers;
+  private final Ledger ledger;
   private final Truth truth;
   private int next;
 
-  PipelinesManager(Channel channel, int pipelines, Truth truth) {
+  /**
+   * @param workers pipelines {@code 0 .. workers-1} have a worker; frames routed beyond are lost
+   */
+  PipelinesManager(Channel channel, int pipelines, int workers, Ledger ledger, Truth truth) {
     this.channel = channel;
     this.pipelines = pipelines;
+    this.workers = workers;
+    this.ledger = ledger;
     this.truth = truth;
   }
 
@@ -47,6 +54,9 @@ final class PipelinesManager {
                 true,
                 Topology.TRANSIENT,
                 body);
+            if (pipeline >= workers) {
+              ledger.forget(Topology.frameKey(body));
+            }
             truth.count("frames.routed.total");
             truth.count("frames.routed.per_pipeline." + pipeline);
             channel.basicAck(envelope.getDeliveryTag(), false);

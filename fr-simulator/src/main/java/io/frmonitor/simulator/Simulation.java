@@ -83,7 +83,8 @@ final class Simulation {
     for (int n = 0; n < o.workers(); n++) {
       new Worker(n, connection.createChannel(), o, ledger, truth, random, inference, clock).start();
     }
-    new PipelinesManager(connection.createChannel(), o.pipelines(), truth).start();
+    new PipelinesManager(connection.createChannel(), o.pipelines(), o.workers(), ledger, truth)
+        .start();
   }
 
   /** Lets the gateway send for {@code duration} with a progress line a second, then drains. */

@@ -60,11 +60,12 @@ final class Worker {
             public void handleDelivery(
                 String tag, Envelope envelope, AMQP.BasicProperties p, byte[] body) {
               truth.count("deliveries." + type + "." + pipeline);
+              String key = Topology.frameKey(body);
               if (stuck) {
+                ledger.frameFor(key); // held by the broker, never processed: release its share
                 truth.count("stuck." + type + "." + pipeline);
                 return;
               }
-              String key = Topology.frameKey(body);
               long delay = latency();
               truth.latency("injected_" + type, delay / 1000);
               var unused =
