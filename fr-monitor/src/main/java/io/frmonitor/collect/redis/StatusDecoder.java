@@ -5,6 +5,7 @@ import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.model.ClientFlag;
 import io.frmonitor.model.ClientsSnapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Map;
 /**
  * Turns the raw field values into name lists per flag. A field whose value did not change since the
  * last cycle is not decoded again (the fr-server rewrites its lists often but rarely changes them),
- * so a steady state with 100,000 clients costs one comparison per field.
+ * so a steady state with 100,000 clients costs one comparison per field; a field rewritten with the
+ * same names in another order (the server manager rewrites every list from a set on each admin
+ * action) is decoded and sorted but reported unchanged, so nothing downstream is rebuilt.
  *
  * <p>Thread safety: used by one poller thread.
  */
@@ -52,12 +55,18 @@ final class StatusDecoder {
       Cached now;
       if (raw == null) {
         now = null;
+        changed |= before != null;
       } else if (before != null && before.raw.equals(raw)) {
         now = before;
       } else {
         now = decodeField(raw, known);
+        if (sameMembers(before, now)) {
+          // rewritten in another order (the server manager's set-ordered rewrite): no change
+          now = new Cached(raw, before.names, null);
+        } else {
+          changed = true;
+        }
       }
-      changed |= !sameEntry(now, before);
       if (now == null) {
         cache.remove(flag);
         continue;
@@ -72,10 +81,16 @@ final class StatusDecoder {
     return new Decoded(members, problems, changed);
   }
 
-  /** Identity on purpose: the cache hands back the very entry when the field is unchanged. */
-  @SuppressWarnings("ReferenceEquality")
-  private static boolean sameEntry(Cached a, Cached b) {
-    return a == b;
+  /**
+   * Whether a freshly decoded field holds the very names it held before. Both arrays are sorted and
+   * share the instances of names they have in common, so this costs a reference comparison per
+   * name.
+   */
+  private static boolean sameMembers(Cached before, Cached now) {
+    return before != null
+        && before.problem == null
+        && now.problem == null
+        && Arrays.equals(before.names, now.names);
   }
 
   private Cached decodeField(FieldValue raw, String[] known) {
