@@ -37,6 +37,12 @@ public final class ClientStatePoller implements Poller {
   private final StatusDecoder decoder;
   private final TransitionTracker tracker;
   private final Clock clock;
+
+  /** Up to this many changed flags, the table is updated flag by flag rather than rebuilt. */
+  private static final int INCREMENTAL_FLAGS = 2;
+
+  private static final String[] NO_NAMES = new String[0];
+
   private ClientTable table = ClientTable.EMPTY;
 
   ClientStatePoller(StatusSource source, PayloadDecoder decoder, Clock clock) {
@@ -64,9 +70,7 @@ public final class ClientStatePoller implements Poller {
   @Override
   public PollOutcome poll(MetricSink sink) throws Exception {
     StatusDecoder.Decoded decoded = decoder.decode(source.read(), table.names);
-    if (decoded.changed()) {
-      table = ClientTable.of(decoded.members());
-    }
+    table = updated(table, decoded);
     Instant now = clock.instant();
     List<Event> events = tracker.update(table, now);
     ClientAnomalies anomalies = tracker.anomalies(table, now);
@@ -83,6 +87,23 @@ public final class ClientStatePoller implements Poller {
     return decoded.problems().isEmpty()
         ? PollOutcome.ok()
         : PollOutcome.degraded("undecodable " + String.join("; ", decoded.problems()));
+  }
+
+  /**
+   * The table after this cycle's changes: the same instance when nothing changed; one two-way merge
+   * per changed flag when one or two changed (the usual rewrite of {@code active_clients} or of an
+   * admin list); else every list merged again.
+   */
+  private static ClientTable updated(ClientTable table, StatusDecoder.Decoded decoded) {
+    Set<ClientFlag> changed = decoded.changedFlags();
+    if (changed.size() > INCREMENTAL_FLAGS) {
+      return ClientTable.of(decoded.members());
+    }
+    ClientTable out = table;
+    for (ClientFlag flag : changed) {
+      out = out.with(flag, decoded.members().getOrDefault(flag, NO_NAMES));
+    }
+    return out;
   }
 
   static Map<String, Double> series(ClientsSnapshot s) {

@@ -60,6 +60,52 @@ final class ClientTable {
     return new ClientTable(Arrays.copyOf(names, n), Arrays.copyOf(flags, n));
   }
 
+  /**
+   * This table with one flag's members replaced by {@code members} (sorted, repeats allowed): one
+   * two-way merge, instead of merging every flag's list again. A name left with no flag is dropped,
+   * so the result equals {@link #of} of the updated lists. Names this table holds keep their
+   * instance.
+   */
+  ClientTable with(ClientFlag flag, String[] members) {
+    int bit = flag.bit();
+    String[] outNames = new String[names.length + members.length];
+    byte[] outFlags = new byte[outNames.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < names.length || j < members.length) {
+      int c;
+      if (i == names.length) {
+        c = 1;
+      } else if (j == members.length) {
+        c = -1;
+      } else {
+        c = sameName(names[i], members[j]) ? 0 : ClientsSnapshot.compare(names[i], members[j]);
+      }
+      String name = c <= 0 ? names[i] : members[j];
+      int mask = c <= 0 ? flags[i++] & ~bit : 0;
+      if (c >= 0) {
+        mask |= bit;
+        j = pastRepeats(members, j);
+      }
+      if (mask != 0) {
+        outNames[n] = name;
+        outFlags[n++] = (byte) mask;
+      }
+    }
+    return new ClientTable(Arrays.copyOf(outNames, n), Arrays.copyOf(outFlags, n));
+  }
+
+  /** The index after the run of names equal to {@code sorted[j]}. */
+  private static int pastRepeats(String[] sorted, int j) {
+    String name = sorted[j];
+    int k = j + 1;
+    while (k < sorted.length && sameName(sorted[k], name)) {
+      k++;
+    }
+    return k;
+  }
+
   @SuppressWarnings("ReferenceEquality") // shared instances compare by reference first, cheaply
   private static boolean sameName(String a, String b) {
     return a == b || a.equals(b);

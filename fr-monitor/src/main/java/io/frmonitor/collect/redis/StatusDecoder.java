@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the raw field values into name lists per flag. A field whose value did not change since the
@@ -31,10 +33,16 @@ final class StatusDecoder {
   }
 
   /**
-   * Names per flag (each array sorted, possibly with repeats), the fields that could not be read
-   * (with why), and whether anything changed.
+   * Names per flag (each array sorted, possibly with repeats; a field that is missing or could not
+   * be read has none), the fields that could not be read (with why), and the flags whose members
+   * changed since the last cycle.
    */
-  record Decoded(Map<ClientFlag, String[]> members, List<String> problems, boolean changed) {}
+  record Decoded(
+      Map<ClientFlag, String[]> members, List<String> problems, Set<ClientFlag> changedFlags) {
+    boolean changed() {
+      return !changedFlags.isEmpty();
+    }
+  }
 
   // names: sorted, never modified after decoding; the record is never compared
   @SuppressWarnings("ArrayRecordComponent")
@@ -48,14 +56,16 @@ final class StatusDecoder {
   Decoded decode(Map<String, FieldValue> fields, String[] known) {
     Map<ClientFlag, String[]> members = new EnumMap<>(ClientFlag.class);
     List<String> problems = new ArrayList<>();
-    boolean changed = false;
+    Set<ClientFlag> changed = EnumSet.noneOf(ClientFlag.class);
     for (ClientFlag flag : ClientFlag.values()) {
       FieldValue raw = fields.get(flag.field());
       Cached before = cache.get(flag);
       Cached now;
       if (raw == null) {
         now = null;
-        changed |= before != null;
+        if (before != null) {
+          changed.add(flag);
+        }
       } else if (before != null && before.raw.equals(raw)) {
         now = before;
       } else {
@@ -64,7 +74,7 @@ final class StatusDecoder {
           // rewritten in another order (the server manager's set-ordered rewrite): no change
           now = new Cached(raw, before.names, null);
         } else {
-          changed = true;
+          changed.add(flag);
         }
       }
       if (now == null) {
