@@ -70,10 +70,7 @@ class DashboardIT {
   }
 
   private void open(ApiAccess access) {
-    server =
-        new ApiServer(
-                new HttpSettings("127.0.0.1", 0, access), registry, () -> true, Optional.empty())
-            .start();
+    server = serve(0, access);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -90,6 +87,12 @@ class DashboardIT {
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     browser.get("http://127.0.0.1:" + server.port() + "/");
+  }
+
+  private ApiServer serve(int port, ApiAccess access) {
+    return new ApiServer(
+            new HttpSettings("127.0.0.1", port, access), registry, () -> true, Optional.empty())
+        .start();
   }
 
   private String text(String id) {
@@ -236,6 +239,25 @@ class DashboardIT {
         () -> browser.findElement(By.id("system")).getAttribute("class").contains("stale"));
     assertThat(browser.findElement(By.cssSelector("#system .stale-badge")).isDisplayed()).isTrue();
     assertThat(text("cpu-value")).isEqualTo("77.7 %");
+  }
+
+  @Test
+  void reconnectsByItselfWhenTheServerComesBack() throws Exception {
+    publishSample();
+    open(ApiAccess.OPEN);
+    waitFor("live connection", () -> text("connection").equals("live"));
+
+    int port = server.port();
+    server.close();
+    waitFor("the page notices", () -> text("connection").equals("reconnecting"));
+    // away for a few of its retries
+    Thread.sleep(3000);
+    server = serve(port, ApiAccess.OPEN);
+    clock.advance(Duration.ofSeconds(5));
+    registry.publish(Families.SYSTEM, HostSnapshots.withCpu(66.6), Map.of());
+
+    waitFor("live again", () -> text("connection").equals("live"));
+    waitFor("the new value", () -> text("cpu-value").equals("66.6 %"));
   }
 
   @Test

@@ -97,11 +97,21 @@
     socket.onmessage = (m) => receive(JSON.parse(m.data));
     socket.onclose = () => {
       setConnection('reconnecting');
-      const delay = Math.min(10000, 500 * 2 ** retries);
-      retries += 1;
-      // a refused token closes the socket too: check over HTTP before trying again
-      setTimeout(() => api('/metrics/system').then(connect, () => {}), delay);
+      reconnectLater();
     };
+  }
+
+  /**
+   * Tries again with back-off (0.5 s doubling to 10 s), for as long as it takes: first over HTTP,
+   * which tells a refused token (then the token form is shown and nothing more is tried) from a
+   * server that is away.
+   */
+  function reconnectLater() {
+    const delay = Math.min(10000, 500 * 2 ** retries);
+    retries += 1;
+    setTimeout(() => api('/metrics/system').then(connect, (e) => {
+      if (e.message !== 'unauthorized') reconnectLater();
+    }), delay);
   }
 
   function receive(message) {
