@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -179,6 +180,9 @@ public final class ApiServer implements AutoCloseable {
   private void liveSocket(WsConfig ws) {
     ws.onConnect(
         ctx -> {
+          // a subscriber to a quiet topic still hears from the server: pings keep proxies from
+          // closing the connection and find peers that vanished
+          ctx.enableAutomaticPings(30, TimeUnit.SECONDS);
           ctx.session.setIdleTimeout(Duration.ofMinutes(5));
           live.connect(ctx.sessionId(), new JettyLiveSocket(ctx.session));
         });
