@@ -1,9 +1,6 @@
 package io.frmonitor.simulator;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
@@ -32,18 +29,7 @@ final class DecisionManager {
   }
 
   private void consume(String queue, String type) throws IOException {
-    channel.basicConsume(
-        queue,
-        false,
-        new DefaultConsumer(channel) {
-          @Override
-          public void handleDelivery(
-              String tag, Envelope envelope, AMQP.BasicProperties p, byte[] body)
-              throws IOException {
-            decide(type, Topology.frameKey(body));
-            channel.basicAck(envelope.getDeliveryTag(), false);
-          }
-        });
+    AckEach.consume(channel, queue, body -> decide(type, Topology.frameKey(body)));
   }
 
   private void decide(String type, String key) throws IOException {

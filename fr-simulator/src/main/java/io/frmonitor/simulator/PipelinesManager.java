@@ -1,8 +1,6 @@
 package io.frmonitor.simulator;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 
 /**
@@ -36,31 +34,17 @@ final class PipelinesManager {
           truth.count("frames.unroutable");
           truth.count("frames.unroutable_per_pipeline." + r.getRoutingKey().substring(9));
         });
-    channel.basicConsume(
-        Topology.FRAMES,
-        false,
-        new DefaultConsumer(channel) {
-          @Override
-          public void handleDelivery(
-              String tag,
-              Envelope envelope,
-              com.rabbitmq.client.AMQP.BasicProperties p,
-              byte[] body)
-              throws IOException {
-            int pipeline = next++ % pipelines;
-            channel.basicPublish(
-                Topology.ROUTING_EXCHANGE,
-                Topology.routingKey(pipeline),
-                true,
-                Topology.TRANSIENT,
-                body);
-            if (pipeline >= workers) {
-              ledger.forget(Topology.frameKey(body));
-            }
-            truth.count("frames.routed.total");
-            truth.count("frames.routed.per_pipeline." + pipeline);
-            channel.basicAck(envelope.getDeliveryTag(), false);
-          }
-        });
+    AckEach.consume(channel, Topology.FRAMES, this::route);
+  }
+
+  private void route(byte[] body) throws IOException {
+    int pipeline = next++ % pipelines;
+    channel.basicPublish(
+        Topology.ROUTING_EXCHANGE, Topology.routingKey(pipeline), true, Topology.TRANSIENT, body);
+    if (pipeline >= workers) {
+      ledger.forget(Topology.frameKey(body));
+    }
+    truth.count("frames.routed.total");
+    truth.count("frames.routed.per_pipeline." + pipeline);
   }
 }

@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -21,6 +24,7 @@ import redis.clients.jedis.Jedis;
  */
 final class Simulation {
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(15);
+  private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
 
   private final SimOptions o;
   private final PrintStream out;
@@ -77,8 +81,14 @@ final class Simulation {
   /** Every stage downstream of the gateway, last stage first so nothing is published unread. */
   private void startConsumers(Connection connection, ScheduledExecutorService inference)
       throws IOException {
-    Sink.start(connection.createChannel(), Topology.SAVED_ACTIONS, truth, "saved_actions.consumed");
-    Sink.start(connection.createChannel(), Topology.ACTIONS, truth, "actions.delivered");
+    // the server manager saves an image only when there is one, and there usually is none (§2.7);
+    // the gateway forwards each action to its WebSocket client
+    AckEach.consume(
+        connection.createChannel(),
+        Topology.SAVED_ACTIONS,
+        body -> truth.count("saved_actions.consumed"));
+    AckEach.consume(
+        connection.createChannel(), Topology.ACTIONS, body -> truth.count("actions.delivered"));
     new DecisionManager(connection.createChannel(), ledger, truth, clock).start();
     for (int n = 0; n < o.workers(); n++) {
       new Worker(n, connection.createChannel(), o, ledger, truth, random, inference, clock).start();
@@ -152,10 +162,10 @@ final class Simulation {
   /** Waits until the counters stop moving (the in-flight frames are done), at most 15 s. */
   private void drain(long start) throws InterruptedException {
     long until = System.nanoTime() + DRAIN_LIMIT.toNanos();
-    String last = "";
+    Map<String, Long> last = Map.of();
     while (System.nanoTime() < until) {
       Thread.sleep(500);
-      String now = truth.toMap().get("counts").toString();
+      Map<String, Long> now = truth.counts();
       if (now.equals(last)) {
         break;
       }
@@ -202,7 +212,7 @@ final class Simulation {
         step.run();
       } catch (IOException | RuntimeException e) {
         truth.count("errors.simulator");
-        System.err.println("fr-simulator: " + e);
+        LOG.warn("a simulation step failed", e);
       }
     };
   }

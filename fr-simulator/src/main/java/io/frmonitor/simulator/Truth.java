@@ -35,6 +35,13 @@ final class Truth {
     return a == null ? 0 : a.sum();
   }
 
+  /** Every counter's current value, by name: cheap, for telling whether anything still moves. */
+  Map<String, Long> counts() {
+    Map<String, Long> out = new TreeMap<>();
+    counters.forEach((name, value) -> out.put(name, value.sum()));
+    return out;
+  }
+
   /** Records one latency in milliseconds under {@code name}, such as {@code face}. */
   void latency(String name, long ms) {
     latencies.computeIfAbsent(name, n -> Collections.synchronizedList(new ArrayList<>())).add(ms);
@@ -62,7 +69,7 @@ final class Truth {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("config", config);
     Map<String, Object> tree = new TreeMap<>();
-    counters.forEach((name, value) -> put(tree, name.split("\\.", -1), value.sum()));
+    counts().forEach((name, value) -> put(tree, name.split("\\.", -1), value));
     out.put("counts", tree);
     Map<String, Object> lat = new TreeMap<>();
     latencies.forEach((name, values) -> lat.put(name, summary(values)));

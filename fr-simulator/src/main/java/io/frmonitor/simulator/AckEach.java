@@ -7,15 +7,18 @@ import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 
 /**
- * A consumer at the end of a stream that only takes and acks its messages: the gateway's {@code
- * actions} consumer (which forwards each action to its WebSocket client) and the server manager's
- * {@code saved_actions} consumer (which saves an image only when there is one, and there usually is
- * none; §2.7).
+ * Consumes a queue the way the fr-server's services do (manual ack, no prefetch limit; §1.5): each
+ * message is handled on the channel's consumer thread, then acked.
  */
-final class Sink {
-  private Sink() {}
+final class AckEach {
+  /** What to do with one message body before it is acked. */
+  interface Handler {
+    void handle(byte[] body) throws IOException;
+  }
 
-  static void start(Channel channel, String queue, Truth truth, String counter) throws IOException {
+  private AckEach() {}
+
+  static void consume(Channel channel, String queue, Handler handler) throws IOException {
     channel.basicConsume(
         queue,
         false,
@@ -24,7 +27,7 @@ final class Sink {
           public void handleDelivery(
               String tag, Envelope envelope, AMQP.BasicProperties p, byte[] body)
               throws IOException {
-            truth.count(counter);
+            handler.handle(body);
             channel.basicAck(envelope.getDeliveryTag(), false);
           }
         });
