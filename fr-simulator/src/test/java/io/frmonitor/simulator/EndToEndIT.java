@@ -97,6 +97,17 @@ class EndToEndIT {
         && c.path("redis").path("status").asText().equals("ok");
   }
 
+  private boolean everyCollectorSucceededAfter(long epochMs) throws Exception {
+    for (var c : get("/healthz").path("collectors").properties()) {
+      JsonNode status = c.getValue();
+      if (!status.path("status").asText().equals("disabled")
+          && status.path("last_success").asLong(0) < epochMs) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private JsonNode get(String path) throws Exception {
     return JarRun.getJson(port, path);
   }
@@ -115,8 +126,12 @@ class EndToEndIT {
       queueSamples.add(get("/metrics/queues"));
     }
     assertThat(sim.waitFor(5)).as(sim.log()).isZero();
-    // two more collections, so the monitor has seen the last messages
-    Thread.sleep(2500);
+    // the simulator drained before it ended: a collection that began after that has seen it all
+    long ended = System.currentTimeMillis();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> everyCollectorSucceededAfter(ended + 1000));
     return JSON.readTree(Files.readString(truth));
   }
 
