@@ -2,6 +2,7 @@ package io.frmonitor;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -27,10 +28,18 @@ class ArchitectureTest {
         .definedBy("io.frmonitor.api..")
         .layer("export")
         .definedBy("io.frmonitor.export..")
+        .layer("family")
+        .definedBy("io.frmonitor.family..")
         .layer("collect")
         .definedBy("io.frmonitor.collect..")
+        .layer("codec")
+        .definedBy("io.frmonitor.codec..")
+        .layer("schedule")
+        .definedBy("io.frmonitor.schedule..")
         .layer("registry")
         .definedBy("io.frmonitor.registry..")
+        .layer("metric")
+        .definedBy("io.frmonitor.metric..")
         .layer("model")
         .definedBy("io.frmonitor.model..")
         .layer("config")
@@ -41,31 +50,32 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("export")
         .mayOnlyBeAccessedByLayers("app", "api")
+        .whereLayer("family")
+        .mayOnlyBeAccessedByLayers("app", "api", "export")
         .whereLayer("collect")
         .mayOnlyBeAccessedByLayers("app")
+        .whereLayer("codec")
+        .mayOnlyBeAccessedByLayers("app", "collect")
+        .whereLayer("schedule")
+        .mayOnlyBeAccessedByLayers("app", "api", "collect")
         .whereLayer("registry")
-        .mayOnlyBeAccessedByLayers("app", "api", "export", "collect")
+        .mayOnlyBeAccessedByLayers("app", "api", "export", "family", "collect")
+        .whereLayer("metric")
+        .mayOnlyBeAccessedByLayers("app", "api", "export", "family")
         .whereLayer("model")
-        .mayOnlyBeAccessedByLayers("app", "api", "export", "collect", "registry")
+        .mayOnlyBeAccessedByLayers(
+            "app", "api", "export", "family", "collect", "registry", "metric")
         .check(CLASSES);
   }
 
   @Test
   void collectorsDoNotKnowEachOther() {
-    noClasses()
-        .that()
-        .resideInAPackage("io.frmonitor.collect.host..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("io.frmonitor.collect.gpu..")
-        .check(CLASSES);
-    noClasses()
-        .that()
-        .resideInAPackage("io.frmonitor.collect.gpu..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("io.frmonitor.collect.host..")
-        .check(CLASSES);
+    slices().matching("io.frmonitor.collect.(*)..").should().notDependOnEachOther().check(CLASSES);
+  }
+
+  @Test
+  void familiesDoNotKnowEachOther() {
+    slices().matching("io.frmonitor.family.(*)..").should().notDependOnEachOther().check(CLASSES);
   }
 
   @Test
@@ -82,7 +92,14 @@ class ArchitectureTest {
   void javalinJettyAndJacksonStayInTheApiAndTheCodec() {
     confined("io.javalin..", "io.frmonitor.api..");
     confined("org.eclipse.jetty..", "io.frmonitor.api..");
-    confined("com.fasterxml.jackson..", "io.frmonitor.api..", "io.frmonitor.codec..");
+    confined("com.fasterxml.jackson.core..", "io.frmonitor.api..", "io.frmonitor.codec..");
+    confined("com.fasterxml.jackson.databind..", "io.frmonitor.api..", "io.frmonitor.codec..");
+    // a family's response records say how they are named and described in JSON
+    confined(
+        "com.fasterxml.jackson.annotation..",
+        "io.frmonitor.api..",
+        "io.frmonitor.codec..",
+        "io.frmonitor.family..");
   }
 
   @Test

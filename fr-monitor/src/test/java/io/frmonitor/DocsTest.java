@@ -2,10 +2,17 @@ package io.frmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.frmonitor.app.Families;
 import io.frmonitor.config.Variable;
+import io.frmonitor.family.FamilySpec;
+import io.frmonitor.metric.MetricDef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,24 +37,45 @@ class DocsTest {
   }
 
   @Test
-  void metricsDocumentsEveryPrometheusNameTheExporterUses() throws IOException {
-    String doc = read("docs/metrics.md");
-    String source =
-        read("fr-monitor/src/main/java/io/frmonitor/export/RegistryCollector.java")
-            + read("fr-monitor/src/main/java/io/frmonitor/export/StorageMetrics.java");
-    Matcher m = Pattern.compile("\"(fr_[a-z0-9_]+)\"").matcher(source);
-    int names = 0;
-    while (m.find()) {
-      String name = m.group(1);
-      boolean counter = source.contains("counter(\n          \"" + name) || isCounter(source, name);
-      assertThat(doc).contains("`" + name + (counter ? "_total" : "") + "`");
-      names++;
+  void metricsDocumentsEveryRegisteredMetricWithItsTypeAndLabels() throws IOException {
+    Map<String, List<String>> rows = metricRows(read("docs/metrics.md"));
+    List<MetricDef> metrics = Families.CATALOG.metrics();
+    for (MetricDef m : metrics) {
+      List<String> row = rows.get(m.exposedName());
+      assertThat(row).as(m.exposedName() + " in docs/metrics.md").isNotNull();
+      assertThat(row.get(1)).as(m.exposedName() + "'s type").startsWith(m.type().label());
+      for (String label : m.labelNames()) {
+        assertThat(row.get(2)).as(m.exposedName() + "'s labels").contains("`" + label + "`");
+      }
     }
-    assertThat(names).isGreaterThan(30);
+    assertThat(rows.keySet())
+        .as("metrics documented but not defined")
+        .containsExactlyInAnyOrderElementsOf(metrics.stream().map(MetricDef::exposedName).toList());
   }
 
-  private static boolean isCounter(String source, String name) {
-    return Pattern.compile("counter\\(\\s*\"" + name + "\"").matcher(source).find();
+  /** The rows of the metric tables: the metric's name, then its other cells, trimmed. */
+  private static Map<String, List<String>> metricRows(String doc) {
+    Map<String, List<String>> rows = new TreeMap<>();
+    Matcher m = Pattern.compile("(?m)^\\| `(fr_[a-z0-9_]+)` \\|(.*)$").matcher(doc);
+    while (m.find()) {
+      List<String> cells = new ArrayList<>();
+      cells.add(m.group(1));
+      for (String cell : m.group(2).split("(?<!\\\\)\\|", -1)) {
+        cells.add(cell.trim());
+      }
+      rows.put(m.group(1), cells);
+    }
+    return rows;
+  }
+
+  @Test
+  void theApiDocumentsEveryFamilyEndpoint() throws IOException {
+    String api = read("docs/api.md");
+    for (FamilySpec<?> spec : Families.CATALOG.specs()) {
+      if (spec.rest().isPresent()) {
+        assertThat(api).as(spec.path() + " in docs/api.md").contains("`GET " + spec.path());
+      }
+    }
   }
 
   @Test

@@ -2,13 +2,19 @@ package io.frmonitor.api;
 
 import io.frmonitor.config.HttpSettings;
 import io.frmonitor.export.PrometheusBridge;
+import io.frmonitor.family.BadQueryException;
+import io.frmonitor.family.Catalog;
+import io.frmonitor.family.FamilySpec;
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.schedule.ExecutorTaskScheduler;
+import io.frmonitor.schedule.TaskScheduler;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.websocket.WsConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,29 +31,23 @@ import org.slf4j.LoggerFactory;
  * thread-safe.
  */
 public final class ApiServer implements AutoCloseable {
-  /** Every GET path served; each is described in {@code openapi.json}. */
-  public static final List<String> PATHS =
+  /** The GET paths of the service itself; each family adds {@code /metrics/<family>}. */
+  private static final List<String> OWN_PATHS =
       List.of(
           "/",
           "/healthz",
           "/readyz",
-          "/metrics/system",
-          "/metrics/gpu",
-          "/metrics/clients",
-          "/metrics/queues",
-          "/metrics/pipelines",
-          "/metrics/gateways",
           "/metrics/actions",
-          "/metrics/storage",
           "/history",
           "/prometheus",
           "/openapi.json",
           "/docs",
-          "/ws/metrics");
+          AccessControl.WS_PATH);
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final int MAX_THREADS = 8;
 
+  private final Catalog catalog;
   private final MetricRegistry registry;
   private final BooleanSupplier ready;
   private final int eventCapacity;
@@ -55,37 +55,57 @@ public final class ApiServer implements AutoCloseable {
   private final AccessControl access;
   private final LiveFeed live;
   private final Dashboard dashboard;
-  private final byte[] openApi = StaticAssets.read("openapi.json");
+  private final byte[] openApi;
   private final byte[] docsPage = StaticAssets.read("docs.html");
   private final Javalin app;
 
   /**
+   * @param catalog the registered families, each served at {@code /metrics/<family>}
    * @param ready whether every collector has made its first attempt
    * @param prometheus the exporter, or empty when {@code PROMETHEUS_ENABLED=false}
    */
   public ApiServer(
       HttpSettings http,
+      Catalog catalog,
       MetricRegistry registry,
       BooleanSupplier ready,
       Optional<PrometheusBridge> prometheus) {
-    this(http, registry, ready, prometheus, LiveLimits.DEFAULT);
+    this(
+        http,
+        catalog,
+        registry,
+        ready,
+        prometheus,
+        LiveLimits.DEFAULT,
+        new ExecutorTaskScheduler("fr-live"));
   }
 
   ApiServer(
       HttpSettings http,
+      Catalog catalog,
       MetricRegistry registry,
       BooleanSupplier ready,
       Optional<PrometheusBridge> prometheus,
-      LiveLimits liveLimits) {
+      LiveLimits liveLimits,
+      TaskScheduler liveScheduler) {
+    this.catalog = catalog;
     this.registry = registry;
     this.eventCapacity = registry.events().capacity();
     this.ready = ready;
     this.prometheus = prometheus;
     this.access = new AccessControl(http.access());
-    this.live = new LiveFeed(registry, liveLimits);
-    this.dashboard = new Dashboard(access.protectsApi());
+    this.live = new LiveFeed(registry, new LiveTopics(catalog), liveLimits, liveScheduler);
+    this.dashboard = new Dashboard(access.protectsApi(), catalog);
+    this.openApi = OpenApi.document(catalog);
     registry.addListener(live);
     this.app = Javalin.create(config -> configure(config, http));
+  }
+
+  /** Every GET path served; each is described in {@code /openapi.json}. */
+  public List<String> paths() {
+    List<String> paths = new ArrayList<>(OWN_PATHS);
+    catalog.specs().forEach(s -> s.rest().ifPresent(r -> paths.add(s.path())));
+    return paths;
   }
 
   private void configure(JavalinConfig config, HttpSettings http) {
@@ -121,16 +141,14 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void dataRoutes(JavalinConfig config) {
-    MetricsRoutes metrics = new MetricsRoutes(registry);
+    FamilyRoutes families = new FamilyRoutes(registry);
     config.routes.get("/healthz", this::health);
     config.routes.get("/readyz", this::readiness);
-    config.routes.get("/metrics/system", metrics::system);
-    config.routes.get("/metrics/gpu", metrics::gpu);
-    config.routes.get("/metrics/clients", metrics::clients);
-    config.routes.get("/metrics/queues", metrics::queues);
-    config.routes.get("/metrics/pipelines", metrics::pipelines);
-    config.routes.get("/metrics/gateways", metrics::gateways);
-    config.routes.get("/metrics/storage", metrics::storage);
+    for (FamilySpec<?> spec : catalog.specs()) {
+      if (spec.rest().isPresent()) {
+        config.routes.get(spec.path(), ctx -> families.serve(spec, ctx));
+      }
+    }
     config.routes.get("/metrics/actions", new EventsRoutes(registry, eventCapacity)::actions);
     config.routes.get("/history", new HistoryRoutes(registry)::history);
     config.routes.get("/prometheus", this::prometheus);
@@ -139,7 +157,11 @@ public final class ApiServer implements AutoCloseable {
   /** Every error is JSON: refusals with their reason, 404s, and unexpected failures as 500s. */
   private void errorHandlers(JavalinConfig config) {
     config.routes.exception(
-        ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
+        ApiException.class,
+        (e, ctx) -> Responses.error(ctx, e.status(), e.code(), String.valueOf(e.getMessage())));
+    config.routes.exception(
+        BadQueryException.class,
+        (e, ctx) -> Responses.error(ctx, 400, "bad_request", String.valueOf(e.getMessage())));
     config.routes.exception(Exception.class, this::unexpected);
     config.routes.error(
         404,
@@ -158,7 +180,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** WebSocket subscribers connected now. */
-  int liveConnections() throws InterruptedException {
+  int liveConnections() {
     return live.connectionCount();
   }
 
@@ -174,7 +196,7 @@ public final class ApiServer implements AutoCloseable {
       dashboard.page(ctx);
       return;
     }
-    Responses.json(ctx, new IndexDto("fr-monitor", "/docs", "/openapi.json", PATHS));
+    Responses.json(ctx, new IndexDto("fr-monitor", "/docs", "/openapi.json", paths()));
   }
 
   private void liveSocket(WsConfig ws) {

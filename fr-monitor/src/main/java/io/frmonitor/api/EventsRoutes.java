@@ -1,5 +1,6 @@
 package io.frmonitor.api;
 
+import io.frmonitor.family.Query;
 import io.frmonitor.model.Event;
 import io.frmonitor.registry.MetricRegistry;
 import io.javalin.http.Context;
@@ -26,7 +27,8 @@ final class EventsRoutes {
   }
 
   void actions(Context ctx) {
-    int limit = ClientQuery.integer("limit", ctx.queryParam("limit"), DEFAULT_LIMIT, 1, capacity);
+    Query query = ctx::queryParam;
+    int limit = query.integer("limit", DEFAULT_LIMIT, 1, capacity);
     String kind = ctx.queryParam("kind");
     List<Map<String, Object>> events = new ArrayList<>();
     for (Event e : registry.events().newest(limit, kind == null || kind.isBlank() ? null : kind)) {

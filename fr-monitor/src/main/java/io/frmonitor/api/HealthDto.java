@@ -4,7 +4,9 @@ import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.Health;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /healthz}: {@code ok} unless some collector is down or degraded ({@code degraded});
@@ -14,10 +16,11 @@ record HealthDto(String status, long timestamp, Map<String, Collector> collector
 
   record Collector(
       String status,
-      Long lastSuccess,
-      String lastError,
+      List<String> families,
+      @Nullable Long lastSuccess,
+      @Nullable String lastError,
       int consecutiveFailures,
-      Long nextRetry,
+      @Nullable Long nextRetry,
       boolean circuitOpen,
       long runs,
       long skippedRuns,
@@ -37,6 +40,7 @@ record HealthDto(String status, long timestamp, Map<String, Collector> collector
   private static Collector collector(CollectorStatus s) {
     return new Collector(
         s.health().label(),
+        s.families(),
         s.lastSuccess().map(Instant::toEpochMilli).orElse(null),
         s.lastError().orElse(null),
         s.consecutiveFailures(),

@@ -2,6 +2,7 @@ package io.frmonitor.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.frmonitor.config.Durations;
+import io.frmonitor.family.Query;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.registry.TimeSeriesRing;
 import io.javalin.http.Context;
@@ -25,9 +26,8 @@ final class HistoryRoutes {
   }
 
   void history(Context ctx) throws IOException {
-    Duration window =
-        WindowQuery.parse(ctx.queryParam("window"), registry.historyWindow())
-            .orElse(registry.historyWindow());
+    Query query = ctx::queryParam;
+    Duration window = query.window(registry.historyWindow()).orElse(registry.historyWindow());
     String param = ctx.queryParam("series");
     if (param == null) {
       Responses.json(

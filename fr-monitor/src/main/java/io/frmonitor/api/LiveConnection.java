@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One WebSocket subscriber: its topics, its message sequence, and what it has been sent.
@@ -32,24 +34,29 @@ final class LiveConnection {
   private final LiveSocket socket;
   private final LiveLimits limits;
   private final AtomicLong unsent = new AtomicLong();
-  private final Map<LiveTopic, ObjectNode> delivered = new EnumMap<>(LiveTopic.class);
+  private final Map<String, ObjectNode> delivered = new HashMap<>();
   private final ArrayDeque<String> heldEvents = new ArrayDeque<>();
-  private Set<LiveTopic> topics = EnumSet.allOf(LiveTopic.class);
+  private Set<String> topics;
   private long seq;
-  private Instant behindSince;
+  private @Nullable Instant behindSince;
   private boolean closed;
 
-  LiveConnection(LiveSocket socket, LiveLimits limits) {
+  /**
+   * @param topics every topic, in order: a new client subscribes to all
+   */
+  LiveConnection(LiveSocket socket, LiveLimits limits, Set<String> topics) {
     this.socket = socket;
     this.limits = limits;
+    this.topics = new LinkedHashSet<>(topics);
   }
 
-  Set<LiveTopic> topics() {
+  Set<String> topics() {
     return topics;
   }
 
-  void subscribe(Set<LiveTopic> newTopics) {
-    topics = EnumSet.copyOf(newTopics);
+  /** Replaces the client's topics ({@code newTopics} in topic order). */
+  void subscribe(Set<String> newTopics) {
+    topics = new LinkedHashSet<>(newTopics);
   }
 
   boolean isClosed() {
@@ -57,18 +64,17 @@ final class LiveConnection {
   }
 
   /** The whole current state of the client's topics. */
-  void sendSnapshot(Map<LiveTopic, ObjectNode> state, Instant now) {
+  void sendSnapshot(Map<String, ObjectNode> state, Instant now) {
     ObjectNode data = Json.MAPPER.createObjectNode();
-    for (LiveTopic t : topics) {
+    for (String t : topics) {
       ObjectNode value = state.get(t);
       if (value != null) {
-        data.set(t.wireName(), value);
+        data.set(t, value);
         delivered.put(t, value);
       }
     }
     ObjectNode message = header("snapshot", now);
-    message.set(
-        "topics", Json.MAPPER.valueToTree(topics.stream().map(LiveTopic::wireName).toList()));
+    message.set("topics", Json.MAPPER.valueToTree(List.copyOf(topics)));
     message.set("data", data);
     write(message.toString());
   }
@@ -81,13 +87,13 @@ final class LiveConnection {
    * @param shared serialized {@code data} objects already built for other clients, by topic set
    */
   void sendChanges(
-      Map<LiveTopic, ObjectNode> patches,
-      Map<LiveTopic, ObjectNode> previous,
-      Map<LiveTopic, ObjectNode> state,
-      Map<Set<LiveTopic>, String> shared,
+      Map<String, ObjectNode> patches,
+      Map<String, @Nullable ObjectNode> previous,
+      Map<String, ObjectNode> state,
+      Map<Set<String>, String> shared,
       Instant now) {
-    Set<LiveTopic> changed = EnumSet.noneOf(LiveTopic.class);
-    for (LiveTopic t : patches.keySet()) {
+    Set<String> changed = new LinkedHashSet<>();
+    for (String t : patches.keySet()) {
       if (topics.contains(t)) {
         changed.add(t);
       }
@@ -107,7 +113,7 @@ final class LiveConnection {
 
   /** An event message, or held while the client is behind. */
   void sendEvent(String event, Instant now) {
-    if (!topics.contains(LiveTopic.EVENTS)) {
+    if (!topics.contains(LiveTopics.EVENTS)) {
       return;
     }
     if (isBehind(now)) {
@@ -124,15 +130,15 @@ final class LiveConnection {
    * Called every second: a client that has caught up gets one delta for all it missed and its held
    * events; one behind for too long is closed.
    */
-  void tick(Map<LiveTopic, ObjectNode> state, Instant now) {
+  void tick(Map<String, ObjectNode> state, Instant now) {
     if (behindSince == null || closed) {
       return;
     }
     if (unsent.get() <= limits.maxUnsentBytes()) {
       behindSince = null;
-      Set<LiveTopic> stale = EnumSet.noneOf(LiveTopic.class);
-      for (LiveTopic t : topics) {
-        if (t.hasState() && !sameVersion(state.get(t), delivered.get(t))) {
+      Set<String> stale = new LinkedHashSet<>();
+      for (String t : topics) {
+        if (state.containsKey(t) && !sameVersion(state.get(t), delivered.get(t))) {
           stale.add(t);
         }
       }
@@ -163,7 +169,7 @@ final class LiveConnection {
    * exact.
    */
   @SuppressWarnings("ReferenceEquality")
-  private static boolean sameVersion(ObjectNode a, ObjectNode b) {
+  private static boolean sameVersion(@Nullable ObjectNode a, @Nullable ObjectNode b) {
     return a == b;
   }
 
@@ -174,17 +180,17 @@ final class LiveConnection {
     return behindSince != null;
   }
 
-  private ObjectNode ownPatch(Set<LiveTopic> changed, Map<LiveTopic, ObjectNode> state) {
+  private ObjectNode ownPatch(Set<String> changed, Map<String, ObjectNode> state) {
     ObjectNode data = Json.MAPPER.createObjectNode();
-    for (LiveTopic t : changed) {
-      data.set(t.wireName(), MergePatch.between(delivered.get(t), state.get(t)));
+    for (String t : changed) {
+      data.set(t, MergePatch.between(delivered.get(t), state.get(t)));
     }
     return data;
   }
 
-  private static ObjectNode dataOf(Set<LiveTopic> changed, Map<LiveTopic, ObjectNode> patches) {
+  private static ObjectNode dataOf(Set<String> changed, Map<String, ObjectNode> patches) {
     ObjectNode data = Json.MAPPER.createObjectNode();
-    changed.forEach(t -> data.set(t.wireName(), patches.get(t)));
+    changed.forEach(t -> data.set(t, patches.get(t)));
     return data;
   }
 

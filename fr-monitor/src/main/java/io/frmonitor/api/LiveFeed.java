@@ -9,35 +9,37 @@ import io.frmonitor.model.Family;
 import io.frmonitor.registry.Latest;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.registry.RegistryListener;
+import io.frmonitor.schedule.TaskScheduler;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket feed behind {@code /ws/metrics}: keeps the current value of every topic, turns
- * registry writes into one delta per burst of changes (writes within {@link #COALESCE_MS} are sent
+ * registry writes into one delta per burst of changes (writes within {@link #COALESCE} are sent
  * together), and fans deltas and events out to the connections.
  *
  * <p>Thread safety: the registry calls the listener methods on collector threads; they only mark
- * topics dirty and hand work to the feed's own thread ({@code fr-live}), which owns the state and
- * the connections. Socket callbacks only touch each connection's atomic byte counter.
+ * topics dirty and hand work to the feed's scheduler, which runs one task at a time and owns the
+ * state and the connections. Socket callbacks only touch each connection's atomic byte counter.
  */
 final class LiveFeed implements RegistryListener, AutoCloseable {
   /** How long after a write the feed waits for the other writes of the same collection. */
-  static final long COALESCE_MS = 20;
+  static final Duration COALESCE = Duration.ofMillis(20);
+
+  /** How often slow clients are checked: caught up, or behind for too long. */
+  static final Duration TICK = Duration.ofSeconds(1);
 
   /** The longest message a client may send (a subscription is a few dozen bytes). */
   static final int MAX_CLIENT_MESSAGE = 4096;
@@ -45,117 +47,118 @@ final class LiveFeed implements RegistryListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
 
   private final MetricRegistry registry;
+  private final LiveTopics topics;
   private final LiveLimits limits;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fr-live");
-            t.setDaemon(true);
-            return t;
-          });
-  private final Set<LiveTopic> dirty = EnumSet.noneOf(LiveTopic.class);
+  private final TaskScheduler scheduler;
+  private final Set<String> dirty = new LinkedHashSet<>();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
-  // owned by the feed's thread
-  private final Map<LiveTopic, ObjectNode> state = new EnumMap<>(LiveTopic.class);
+  private final Map<String, String> lastHealth = new ConcurrentHashMap<>();
+  private volatile int connected;
+  private volatile boolean closed;
+  // owned by the scheduler's tasks
+  private final Map<String, ObjectNode> state = new HashMap<>();
   private final Map<String, LiveConnection> connections = new LinkedHashMap<>();
-  private final ScheduledFuture<?> ticker;
 
-  LiveFeed(MetricRegistry registry, LiveLimits limits) {
+  /**
+   * @param scheduler runs the feed's tasks one at a time; the feed closes it
+   */
+  LiveFeed(MetricRegistry registry, LiveTopics topics, LiveLimits limits, TaskScheduler scheduler) {
     this.registry = registry;
+    this.topics = topics;
     this.limits = limits;
-    ticker = thread.scheduleWithFixedDelay(() -> safely(this::tick), 1, 1, TimeUnit.SECONDS);
+    this.scheduler = scheduler;
+    scheduleTick();
   }
 
   /** Registers a connection and sends it the full state. */
   void connect(String id, LiveSocket socket) {
-    thread.execute(
-        () ->
-            safely(
-                () -> {
-                  renderMissing();
-                  LiveConnection c = new LiveConnection(socket, limits);
-                  connections.put(id, c);
-                  c.sendSnapshot(state, now());
-                }));
+    run(
+        () -> {
+          renderMissing();
+          LiveConnection c =
+              new LiveConnection(socket, limits, new LinkedHashSet<>(topics.names()));
+          connections.put(id, c);
+          connected = connections.size();
+          c.sendSnapshot(state, now());
+        });
   }
 
   void disconnect(String id) {
-    thread.execute(() -> connections.remove(id));
+    run(
+        () -> {
+          connections.remove(id);
+          connected = connections.size();
+        });
   }
 
   /** A message from a client: {@code subscribe} (with {@code topics}) or {@code resync}. */
   void receive(String id, String text) {
-    thread.execute(
-        () ->
-            safely(
-                () -> {
-                  LiveConnection c = connections.get(id);
-                  if (c != null) {
-                    answer(c, text);
-                  }
-                }));
+    run(
+        () -> {
+          LiveConnection c = connections.get(id);
+          if (c != null) {
+            answer(c, text);
+          }
+        });
   }
 
-  /** How many clients are connected (read on the feed's thread; for tests and the bench). */
-  int connectionCount() throws InterruptedException {
-    try {
-      return thread.submit(connections::size).get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
+  /** How many clients are connected, as of the feed's last task (for tests and the bench). */
+  int connectionCount() {
+    return connected;
   }
 
   @Override
   public void onSnapshot(Family<?> family, Latest<?> latest) {
-    markDirty(LiveTopic.fedBy(family));
+    markDirty(topics.fedBy(family));
   }
 
+  /**
+   * A run finished: the {@code collectors} topic changes (run counts, times), and so do the topics
+   * of the collector's families when its health or reason changed (a family's body says when its
+   * collector is off or failing).
+   */
   @Override
   public void onStatus(CollectorStatus status) {
-    markDirty(
-        status.name().equals("gpu")
-            ? EnumSet.of(LiveTopic.COLLECTORS, LiveTopic.GPU)
-            : EnumSet.of(LiveTopic.COLLECTORS));
+    String health = status.health().label() + ":" + status.lastError().orElse("");
+    String before = lastHealth.put(status.name(), health);
+    markDirty(health.equals(before) ? Set.of(LiveTopics.COLLECTORS) : topics.showing(status));
   }
 
   @Override
   public void onEvent(Event event) {
     String json = new String(Json.bytes(EventsRoutes.render(event)), StandardCharsets.UTF_8);
-    thread.execute(
-        () ->
-            safely(
-                () -> {
-                  Instant now = now();
-                  connections.values().forEach(c -> c.sendEvent(json, now));
-                  connections.values().removeIf(LiveConnection::isClosed);
-                }));
+    run(
+        () -> {
+          Instant now = now();
+          connections.values().forEach(c -> c.sendEvent(json, now));
+          removeClosed();
+        });
   }
 
-  private void markDirty(Set<LiveTopic> topics) {
-    if (topics.isEmpty()) {
+  private void markDirty(Set<String> changed) {
+    if (changed.isEmpty()) {
       return;
     }
     synchronized (dirty) {
-      dirty.addAll(topics);
+      dirty.addAll(changed);
     }
     if (flushScheduled.compareAndSet(false, true)) {
-      // safely() logs any failure itself: the future holds nothing to look at
-      var unused = thread.schedule(() -> safely(this::flush), COALESCE_MS, TimeUnit.MILLISECONDS);
+      schedule(this::flush, COALESCE);
     }
   }
 
   private void flush() {
     flushScheduled.set(false);
-    Set<LiveTopic> topics;
+    Set<String> changed;
     synchronized (dirty) {
-      topics = EnumSet.copyOf(dirty.isEmpty() ? EnumSet.noneOf(LiveTopic.class) : dirty);
+      changed = new LinkedHashSet<>(dirty);
       dirty.clear();
     }
-    Map<LiveTopic, ObjectNode> patches = new EnumMap<>(LiveTopic.class);
-    Map<LiveTopic, ObjectNode> previous = new EnumMap<>(LiveTopic.class);
-    for (LiveTopic t : topics) {
+    Map<String, ObjectNode> patches = new LinkedHashMap<>();
+    Map<String, @Nullable ObjectNode> previous = new HashMap<>();
+    for (String t : changed) {
       ObjectNode before = state.get(t);
-      ObjectNode after = t.render(registry);
+      ObjectNode after = topics.get(t).render(registry);
       ObjectNode patch = MergePatch.between(before, after);
       if (!patch.isEmpty()) {
         patches.put(t, patch);
@@ -167,14 +170,30 @@ final class LiveFeed implements RegistryListener, AutoCloseable {
       return;
     }
     Instant now = now();
-    Map<Set<LiveTopic>, String> shared = new HashMap<>();
+    Map<Set<String>, String> shared = new HashMap<>();
     connections.values().forEach(c -> c.sendChanges(patches, previous, state, shared, now));
   }
 
   private void tick() {
     Instant now = now();
     connections.values().forEach(c -> c.tick(state, now));
+    removeClosed();
+  }
+
+  private void scheduleTick() {
+    schedule(
+        () -> {
+          tick();
+          if (!closed) {
+            scheduleTick();
+          }
+        },
+        TICK);
+  }
+
+  private void removeClosed() {
     connections.values().removeIf(LiveConnection::isClosed);
+    connected = connections.size();
   }
 
   private void answer(LiveConnection c, String text) {
@@ -200,35 +219,30 @@ final class LiveFeed implements RegistryListener, AutoCloseable {
   }
 
   private void subscribe(LiveConnection c, JsonNode names, Instant now) {
+    String known = String.join(", ", topics.names());
     if (!names.isArray() || names.isEmpty()) {
-      c.sendError("subscribe needs \"topics\": a non-empty array of " + topicList(), now);
+      c.sendError("subscribe needs \"topics\": a non-empty array of " + known, now);
       return;
     }
-    Set<LiveTopic> topics = EnumSet.noneOf(LiveTopic.class);
+    Set<String> chosen = new LinkedHashSet<>();
     for (JsonNode name : names) {
-      LiveTopic topic = LiveTopic.parse(name.asText()).orElse(null);
-      if (topic == null || !name.isTextual()) {
-        c.sendError("unknown topic " + name + ": expected one of " + topicList(), now);
+      Optional<LiveTopics.Topic> topic =
+          name.isTextual() ? topics.topic(name.asText()) : Optional.empty();
+      if (topic.isEmpty()) {
+        c.sendError("unknown topic " + name + ": expected one of " + known, now);
         return;
       }
-      topics.add(topic);
+      chosen.add(topic.get().name());
     }
-    c.subscribe(topics);
+    c.subscribe(topics.ordered(chosen));
     c.sendSnapshot(state, now);
   }
 
-  private static String topicList() {
-    StringBuilder b = new StringBuilder();
-    for (LiveTopic t : LiveTopic.values()) {
-      b.append(b.length() == 0 ? "" : ", ").append(t.wireName());
-    }
-    return b.toString();
-  }
-
   private void renderMissing() {
-    for (LiveTopic t : LiveTopic.values()) {
-      if (t.hasState() && !state.containsKey(t)) {
-        state.put(t, t.render(registry));
+    for (String name : topics.names()) {
+      LiveTopics.Topic t = topics.get(name);
+      if (t.hasState() && !state.containsKey(name)) {
+        state.put(name, t.render(registry));
       }
     }
   }
@@ -237,18 +251,31 @@ final class LiveFeed implements RegistryListener, AutoCloseable {
     return registry.clock().instant();
   }
 
-  /** Runs a task of the feed's thread; a failure is logged, never kills the thread. */
-  private static void safely(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      LOG.warn("live feed task failed", e);
+  private void run(Runnable task) {
+    schedule(task, Duration.ZERO);
+  }
+
+  /** Runs a task on the feed's scheduler; a failure is logged, never stops the feed. */
+  private void schedule(Runnable task, Duration delay) {
+    if (closed) {
+      return;
     }
+    // the handle is not needed: close() stops the scheduler, and with it every pending task
+    var unused =
+        scheduler.schedule(
+            () -> {
+              try {
+                task.run();
+              } catch (RuntimeException e) {
+                LOG.warn("live feed task failed", e);
+              }
+            },
+            delay);
   }
 
   @Override
   public void close() {
-    ticker.cancel(false);
-    thread.shutdownNow();
+    closed = true;
+    scheduler.close();
   }
 }

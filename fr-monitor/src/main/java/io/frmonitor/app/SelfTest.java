@@ -1,6 +1,5 @@
 package io.frmonitor.app;
 
-import io.frmonitor.api.ApiServer;
 import io.frmonitor.config.HttpSettings;
 import io.frmonitor.config.Settings;
 import java.io.IOException;
@@ -42,7 +41,7 @@ final class SelfTest {
         return 1;
       }
       int failures = 0;
-      for (String path : ApiServer.PATHS) {
+      for (String path : service.paths()) {
         boolean socket = path.startsWith("/ws/");
         int status =
             socket ? snapshotOver(client, base + path) : get(client, base + path).statusCode();

@@ -4,7 +4,6 @@ import io.frmonitor.api.ApiServer;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.CollectorRuntime;
-import io.frmonitor.collect.ExecutorTaskScheduler;
 import io.frmonitor.collect.Poller;
 import io.frmonitor.collect.RetryPolicy;
 import io.frmonitor.collect.gpu.GpuPoller;
@@ -17,7 +16,9 @@ import io.frmonitor.collect.redis.ClientStatePoller;
 import io.frmonitor.collect.storage.StoragePoller;
 import io.frmonitor.config.Settings;
 import io.frmonitor.export.PrometheusBridge;
+import io.frmonitor.family.Catalog;
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.schedule.ExecutorTaskScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * them in reverse. The only place that knows every concrete class.
  */
 final class Service implements AutoCloseable {
+  private final Catalog catalog = Families.CATALOG;
   private final MetricRegistry registry;
   private final ExecutorTaskScheduler scheduler;
   private final CollectorRuntime runtime;
@@ -49,24 +51,20 @@ final class Service implements AutoCloseable {
     PayloadDecoder decoder =
         new PayloadDecoder(
             new DecodeLimits(settings.payload().maxBytes(), settings.payload().maxDepth()));
-    ResultTapPoller results =
-        ResultTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout());
+    catalog.defineSeries(registry);
+    Duration timeout = settings.collectTimeout();
+    ResultTapPoller results = ResultTapPoller.create(settings.rabbit(), decoder, clock, timeout);
     List<Poller> pollers =
-        new java.util.ArrayList<>(
-            List.of(
-                HostPoller.create(clock, processStart),
-                GpuPoller.create(settings.gpu(), System.getenv("PATH"), settings.collectTimeout()),
-                ClientStatePoller.create(
-                    settings.redis(), decoder, clock, settings.collectTimeout()),
-                QueueStatsPoller.create(settings.rabbit(), decoder, settings.collectTimeout()),
-                FrameTapPoller.create(settings.rabbit(), decoder, clock, settings.collectTimeout()),
-                results,
-                GatewayEventsPoller.create(
-                    settings.rabbit(), decoder, clock, settings.collectTimeout()),
-                StoragePoller.create(settings.minio(), clock, settings.collectTimeout())));
-    if (settings.rabbit().firehose()) {
-      pollers.add(results.firehose(settings.rabbit(), decoder, clock, settings.collectTimeout()));
-    }
+        List.of(
+            HostPoller.create(clock, processStart),
+            GpuPoller.create(settings.gpu(), System.getenv("PATH"), timeout),
+            ClientStatePoller.create(settings.redis(), decoder, clock, timeout),
+            QueueStatsPoller.create(settings.rabbit(), decoder, timeout),
+            FrameTapPoller.create(settings.rabbit(), decoder, clock, timeout),
+            results,
+            results.firehose(settings.rabbit(), decoder, clock, timeout),
+            GatewayEventsPoller.create(settings.rabbit(), decoder, clock, timeout),
+            StoragePoller.create(settings.minio(), clock, timeout));
     scheduler = new ExecutorTaskScheduler();
     runtime =
         new CollectorRuntime(
@@ -79,9 +77,9 @@ final class Service implements AutoCloseable {
             CollectorRuntime::threadPerPoller);
     Optional<PrometheusBridge> prometheus =
         settings.prometheusEnabled()
-            ? Optional.of(new PrometheusBridge(registry))
+            ? Optional.of(new PrometheusBridge(catalog, registry))
             : Optional.empty();
-    api = new ApiServer(settings.http(), registry, runtime::isReady, prometheus);
+    api = new ApiServer(settings.http(), catalog, registry, runtime::isReady, prometheus);
   }
 
   /** Builds and starts everything: collectors first (they run in the background), then HTTP. */
@@ -99,6 +97,11 @@ final class Service implements AutoCloseable {
 
   int port() {
     return api.port();
+  }
+
+  /** Every GET path the service answers. */
+  List<String> paths() {
+    return api.paths();
   }
 
   MetricRegistry registry() {

@@ -6,11 +6,13 @@ import io.frmonitor.model.Event;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.Health;
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.schedule.TaskScheduler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -108,7 +110,7 @@ final class CollectorRunner implements AutoCloseable {
         health = Health.DISABLED;
         lastError = unavailable;
         LOG.info("collector {} disabled: {}", name(), unavailable.get());
-        registry.updateStatus(CollectorStatus.disabled(name(), unavailable.get()));
+        registry.updateStatus(CollectorStatus.disabled(name(), familyNames(), unavailable.get()));
         markAttempted();
         return;
       }
@@ -266,6 +268,7 @@ final class CollectorRunner implements AutoCloseable {
   synchronized CollectorStatus status() {
     return new CollectorStatus(
         name(),
+        familyNames(),
         health,
         lastSuccess,
         lastError,
@@ -276,6 +279,10 @@ final class CollectorRunner implements AutoCloseable {
         skipped,
         lastDuration,
         lastCpu);
+  }
+
+  private List<String> familyNames() {
+    return poller.families().stream().map(Family::name).sorted().toList();
   }
 
   private static String describe(Throwable e) {

@@ -1,6 +1,8 @@
 package io.frmonitor.collect;
 
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.schedule.NamedThreads;
+import io.frmonitor.schedule.TaskScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.frmonitor.export;
 
+import io.frmonitor.family.Catalog;
 import io.frmonitor.registry.MetricRegistry;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
@@ -36,9 +37,9 @@ public final class PrometheusBridge {
   private final Map<String, Exposition> recent = new ConcurrentHashMap<>();
   private boolean jvmRegistered;
 
-  public PrometheusBridge(MetricRegistry registry) {
+  public PrometheusBridge(Catalog catalog, MetricRegistry registry) {
     this.clock = registry.clock();
-    prometheus.register(new RegistryCollector(registry));
+    prometheus.register(new RegistryCollector(catalog, registry));
   }
 
   /** One scrape, rendered for {@code acceptHeader} (may be null). */

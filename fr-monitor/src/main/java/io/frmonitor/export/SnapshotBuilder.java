@@ -1,5 +1,8 @@
 package io.frmonitor.export;
 
+import io.frmonitor.metric.Checks;
+import io.frmonitor.metric.MetricDef;
+import io.frmonitor.metric.SampleWriter;
 import io.frmonitor.model.LatencyHistogram;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -12,57 +15,49 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Collects data points by metric name and builds Prometheus snapshots. A metric with no point is
- * left out entirely, so absent values are absent, never zero.
+ * Turns written samples into Prometheus snapshots, one per metric with a sample. A metric with no
+ * sample is left out entirely, so absent values are absent, never zero.
  *
  * <p>Thread safety: not thread-safe; one instance per scrape.
  */
-final class SnapshotBuilder {
+final class SnapshotBuilder implements SampleWriter {
   private final Map<String, GaugeSnapshot.Builder> gauges = new LinkedHashMap<>();
   private final Map<String, CounterSnapshot.Builder> counters = new LinkedHashMap<>();
   private final Map<String, HistogramSnapshot.Builder> histograms = new LinkedHashMap<>();
 
-  /** Adds a gauge point; {@code labels} alternate names and values. */
-  void gauge(String name, String help, double value, String... labels) {
-    if (!Double.isFinite(value)) {
+  @Override
+  public void value(MetricDef metric, double value, String... labelValues) {
+    if (!Checks.value(metric, value, labelValues)) {
       return;
     }
-    gauges
-        .computeIfAbsent(name, n -> GaugeSnapshot.builder().name(n).help(help))
-        .dataPoint(
-            GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                .labels(Labels.of(labels))
-                .value(value)
-                .build());
-  }
-
-  /** Adds a gauge point for a whole-number reading (bytes, counts). */
-  void gauge(String name, String help, long value, String... labels) {
-    gauge(name, help, (double) value, labels);
-  }
-
-  /** Adds a counter point for a whole-number total. */
-  void counter(String name, String help, long value, String... labels) {
-    counter(name, help, (double) value, labels);
-  }
-
-  /** Adds a counter point; {@code name} is given without the {@code _total} suffix. */
-  void counter(String name, String help, double value, String... labels) {
-    if (!Double.isFinite(value) || value < 0) {
-      return;
+    Labels labels = labels(metric, labelValues);
+    switch (metric.type()) {
+      case GAUGE ->
+          gauges
+              .computeIfAbsent(
+                  metric.name(), n -> GaugeSnapshot.builder().name(n).help(metric.help()))
+              .dataPoint(
+                  GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                      .labels(labels)
+                      .value(value)
+                      .build());
+      case COUNTER ->
+          counters
+              .computeIfAbsent(
+                  metric.name(), n -> CounterSnapshot.builder().name(n).help(metric.help()))
+              .dataPoint(
+                  CounterSnapshot.CounterDataPointSnapshot.builder()
+                      .labels(labels)
+                      .value(value)
+                      .build());
+      case HISTOGRAM -> throw new IllegalStateException("checked by Checks.value");
     }
-    counters
-        .computeIfAbsent(name, n -> CounterSnapshot.builder().name(n).help(help))
-        .dataPoint(
-            CounterSnapshot.CounterDataPointSnapshot.builder()
-                .labels(Labels.of(labels))
-                .value(value)
-                .build());
   }
 
-  /** Adds a histogram point in seconds from a latency distribution in milliseconds. */
-  void histogram(String name, String help, LatencyHistogram h, String... labels) {
-    if (h.count() == 0) {
+  /** Adds the distribution, converted from milliseconds to the metric's seconds. */
+  @Override
+  public void histogram(MetricDef metric, LatencyHistogram h, String... labelValues) {
+    if (!Checks.histogram(metric, h, labelValues)) {
       return;
     }
     double[] bounds = new double[h.bucketBoundsMs().size() + 1];
@@ -75,13 +70,21 @@ final class SnapshotBuilder {
       counts[i] = h.bucketCounts().get(i);
     }
     histograms
-        .computeIfAbsent(name, n -> HistogramSnapshot.builder().name(n).help(help))
+        .computeIfAbsent(
+            metric.name(), n -> HistogramSnapshot.builder().name(n).help(metric.help()))
         .dataPoint(
             HistogramSnapshot.HistogramDataPointSnapshot.builder()
-                .labels(Labels.of(labels))
+                .labels(labels(metric, labelValues))
                 .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts))
                 .sum(h.sumMs() / 1000)
                 .build());
+  }
+
+  private static Labels labels(MetricDef metric, String... values) {
+    if (values.length == 0) {
+      return Labels.EMPTY;
+    }
+    return Labels.of(metric.labelNames(), java.util.Arrays.asList(values));
   }
 
   MetricSnapshots build() {

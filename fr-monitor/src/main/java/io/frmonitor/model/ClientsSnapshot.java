@@ -18,6 +18,10 @@ import java.util.function.IntPredicate;
  * exposed. Thread-safe.
  */
 public final class ClientsSnapshot {
+  /** The clients family: what the outputs call this snapshot. */
+  public static final Family<ClientsSnapshot> FAMILY =
+      new Family<>("clients", ClientsSnapshot.class);
+
   /**
    * The order names are kept and merged in: by hash code, then alphabetically. Any total order
    * would do for merging and diffing; comparing cached hash codes first is several times cheaper

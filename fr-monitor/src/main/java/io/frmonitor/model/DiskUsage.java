@@ -1,6 +1,7 @@
 package io.frmonitor.model;
 
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Usage of one mounted filesystem and the IO of the block device holding it.
@@ -8,7 +9,7 @@ import java.util.OptionalDouble;
  * <p>{@code percent} is used / (used + available to unprivileged users), as {@code df} prints it.
  * IO rates are bytes per second of the whole device the mount lives on (Linux counts IO per
  * device); empty on the first reading or when the device is unknown. Totals are cumulative bytes
- * since boot, or -1 when unknown.
+ * since boot, empty when the device is unknown.
  */
 public record DiskUsage(
     String mount,
@@ -18,5 +19,5 @@ public record DiskUsage(
     double percent,
     OptionalDouble readBytesPerSec,
     OptionalDouble writeBytesPerSec,
-    long readBytesTotal,
-    long writeBytesTotal) {}
+    OptionalLong readBytesTotal,
+    OptionalLong writeBytesTotal) {}

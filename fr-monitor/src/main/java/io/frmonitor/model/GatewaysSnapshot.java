@@ -14,6 +14,10 @@ import java.util.OptionalLong;
  * @param malformed events that could not be decoded or lacked a type or gateway
  */
 public record GatewaysSnapshot(List<Gateway> gateways, long eventsTotal, long malformed) {
+  /** The gateways family: what the outputs call this snapshot. */
+  public static final Family<GatewaysSnapshot> FAMILY =
+      new Family<>("gateways", GatewaysSnapshot.class);
+
   public GatewaysSnapshot {
     gateways = List.copyOf(gateways);
   }

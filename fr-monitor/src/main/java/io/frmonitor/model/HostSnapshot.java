@@ -23,6 +23,8 @@ public record HostSnapshot(
     List<NetworkStats> network,
     long uptimeSeconds,
     long monitorUptimeSeconds) {
+  /** The system family: what the outputs call this snapshot. */
+  public static final Family<HostSnapshot> FAMILY = new Family<>("system", HostSnapshot.class);
 
   public HostSnapshot {
     perCorePercent = List.copyOf(perCorePercent);
@@ -31,8 +33,10 @@ public record HostSnapshot(
     network = List.copyOf(network);
   }
 
-  /** Used memory as a percentage of total; 0 when the total is unknown. */
-  public double memPercent() {
-    return memTotalBytes <= 0 ? 0 : 100.0 * memUsedBytes / memTotalBytes;
+  /** Used memory as a percentage of total; empty when the total is unknown. */
+  public OptionalDouble memPercent() {
+    return memTotalBytes <= 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(100.0 * memUsedBytes / memTotalBytes);
   }
 }

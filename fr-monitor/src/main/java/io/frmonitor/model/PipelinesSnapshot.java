@@ -23,6 +23,9 @@ public record PipelinesSnapshot(
     List<ClientFrames> clients,
     java.util.Map<java.time.Duration, LatencyHistogram> ingestToRoutingByWindow,
     LatencyHistogram ingestToRoutingTotal) {
+  /** The pipelines family: what the outputs call this snapshot. */
+  public static final Family<PipelinesSnapshot> FAMILY =
+      new Family<>("pipelines", PipelinesSnapshot.class);
 
   /** The window latency percentiles cover unless a request asks for another. */
   public static final java.time.Duration LATENCY_WINDOW = java.time.Duration.ofMinutes(5);

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record QueuesSnapshot(
     String source, boolean truncated, int matched, List<QueueStats> queues) {
+  /** The queues family: what the outputs call this snapshot. */
+  public static final Family<QueuesSnapshot> FAMILY = new Family<>("queues", QueuesSnapshot.class);
+
   public QueuesSnapshot {
     queues = List.copyOf(queues);
   }

@@ -10,6 +10,10 @@ import java.util.OptionalDouble;
  * default exchange, which cannot be tapped; docs/producers.md has the one-line change).
  */
 public record ResultsSnapshot(List<Pipeline> pipelines, long malformed) {
+  /** The results family: what the outputs call this snapshot. */
+  public static final Family<ResultsSnapshot> FAMILY =
+      new Family<>("results", ResultsSnapshot.class);
+
   public ResultsSnapshot {
     pipelines = List.copyOf(pipelines);
   }

@@ -2,18 +2,19 @@ package io.frmonitor.model;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
  * Capacity and per-bucket usage as MinIO's own metrics endpoint reports them: MinIO's data scanner
  * keeps these, so they need no listing (and lag the bucket by up to a scanner cycle).
  *
- * @param usableTotalBytes the cluster's usable capacity; null when the endpoint did not report it
- * @param usableFreeBytes the usable capacity still free; null when not reported
+ * @param usableTotalBytes the cluster's usable capacity; empty when the endpoint did not report it
+ * @param usableFreeBytes the usable capacity still free; empty when not reported
  * @param buckets every bucket MinIO reported, in name order
  */
 public record StorageUsage(
-    Long usableTotalBytes, Long usableFreeBytes, Map<String, BucketUsage> buckets) {
+    OptionalLong usableTotalBytes, OptionalLong usableFreeBytes, Map<String, BucketUsage> buckets) {
   public StorageUsage {
     buckets = Collections.unmodifiableMap(new TreeMap<>(buckets));
   }

@@ -6,6 +6,7 @@ import io.frmonitor.model.Family;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,8 @@ public final class MetricRegistry implements MetricSink {
   private final EventLog events;
   private final Map<String, CollectorStatus> statuses = new ConcurrentHashMap<>();
   private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, Function<Object, Map<String, Double>>> seriesOf =
+      new ConcurrentHashMap<>();
 
   /**
    * @param historyWindow how far back history goes
@@ -74,17 +79,28 @@ public final class MetricRegistry implements MetricSink {
     listeners.add(listener);
   }
 
-  @Override
-  public <T> void publish(Family<T> family, T snapshot, Map<String, Double> points) {
-    Instant now = clock.instant();
-    latest.put(family.name(), new Stored(snapshot, now, false));
-    long ms = now.toEpochMilli();
-    points.forEach((name, value) -> record(family, name, ms, value));
-    Latest<T> view = new Latest<>(snapshot, now, false);
-    notifyAll(l -> l.onSnapshot(family, view));
+  /**
+   * How a family's snapshots become history points: called once per published snapshot. A family
+   * without one keeps no history.
+   */
+  public <T> void defineSeries(Family<T> family, Function<T, Map<String, Double>> series) {
+    seriesOf.put(family.name(), snapshot -> series.apply(family.type().cast(snapshot)));
   }
 
-  private void record(Family<?> family, String name, long ms, Double value) {
+  @Override
+  public <T> void publish(Family<T> family, T snapshot) {
+    Instant now = clock.instant();
+    latest.put(family.name(), new Stored(snapshot, now, false));
+    Function<Object, Map<String, Double>> series = seriesOf.get(family.name());
+    if (series != null) {
+      long ms = now.toEpochMilli();
+      series.apply(snapshot).forEach((name, value) -> record(family, name, ms, value));
+    }
+    Latest<T> view = new Latest<>(snapshot, now, false);
+    notifyListeners(l -> l.onSnapshot(family, view));
+  }
+
+  private void record(Family<?> family, String name, long ms, @Nullable Double value) {
     if (!name.startsWith(family.seriesPrefix())) {
       throw new IllegalArgumentException(
           "series " + name + " does not belong to family " + family.name());
@@ -108,7 +124,7 @@ public final class MetricRegistry implements MetricSink {
     Stored s = latest.computeIfPresent(family.name(), (k, v) -> v.asStale());
     if (s != null) {
       Latest<Object> view = new Latest<>(s.value, s.at, true);
-      notifyAll(l -> l.onSnapshot(family, view));
+      notifyListeners(l -> l.onSnapshot(family, view));
     }
   }
 
@@ -120,6 +136,11 @@ public final class MetricRegistry implements MetricSink {
     }
     boolean old = Duration.between(s.at, clock.instant()).compareTo(staleAfter) > 0;
     return Optional.of(new Latest<>(family.type().cast(s.value), s.at, s.stale || old));
+  }
+
+  /** How many series are held. */
+  public int seriesCount() {
+    return series.size();
   }
 
   /** All series names, sorted. */
@@ -151,7 +172,7 @@ public final class MetricRegistry implements MetricSink {
   @Override
   public void appendEvent(Event event) {
     events.append(event);
-    notifyAll(l -> l.onEvent(event));
+    notifyListeners(l -> l.onEvent(event));
   }
 
   public EventLog events() {
@@ -160,7 +181,7 @@ public final class MetricRegistry implements MetricSink {
 
   public void updateStatus(CollectorStatus status) {
     statuses.put(status.name(), status);
-    notifyAll(l -> l.onStatus(status));
+    notifyListeners(l -> l.onStatus(status));
   }
 
   /** Every collector's status, sorted by name. */
@@ -168,7 +189,18 @@ public final class MetricRegistry implements MetricSink {
     return new TreeMap<>(statuses);
   }
 
-  private void notifyAll(Consumer<RegistryListener> call) {
+  /** The statuses of the collectors that publish {@code family}, sorted by name. */
+  public List<CollectorStatus> statusesOf(Family<?> family) {
+    List<CollectorStatus> out = new ArrayList<>();
+    for (CollectorStatus s : statuses().values()) {
+      if (s.families().contains(family.name())) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private void notifyListeners(Consumer<RegistryListener> call) {
     for (RegistryListener l : listeners) {
       try {
         call.accept(l);

@@ -2,7 +2,6 @@ package io.frmonitor.registry;
 
 import io.frmonitor.model.Event;
 import io.frmonitor.model.Family;
-import java.util.Map;
 
 /**
  * Where collectors write. Implemented by {@link MetricRegistry}.
@@ -11,10 +10,10 @@ import java.util.Map;
  */
 public interface MetricSink {
   /**
-   * Publishes a family's new snapshot, stamped now, and one point per numeric series. Series names
-   * must start with the family's {@link Family#seriesPrefix()}; non-finite values are skipped.
+   * Publishes a family's new snapshot, stamped now. Its history points are the family's own
+   * business (see {@code MetricRegistry#defineSeries}), not the collector's.
    */
-  <T> void publish(Family<T> family, T snapshot, Map<String, Double> series);
+  <T> void publish(Family<T> family, T snapshot);
 
   /** Appends an event (a state transition, an action) to the bounded event log. */
   void appendEvent(Event event);

@@ -3,6 +3,7 @@ package io.frmonitor.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.frmonitor.app.Families;
 import io.frmonitor.config.ApiAccess;
 import io.frmonitor.config.HttpSettings;
 import io.frmonitor.config.Secret;
@@ -40,9 +41,10 @@ class AccessControlTest {
     server =
         new ApiServer(
                 new HttpSettings("127.0.0.1", 0, access),
+                Families.CATALOG,
                 registry,
                 () -> true,
-                Optional.of(new PrometheusBridge(registry)))
+                Optional.of(new PrometheusBridge(Families.CATALOG, registry)))
             .start();
   }
 

@@ -3,16 +3,21 @@ package io.frmonitor.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.frmonitor.app.Families;
 import io.frmonitor.config.HttpSettings;
 import io.frmonitor.export.PrometheusBridge;
+import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.CollectorStatus;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.model.Health;
+import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.PipelinesSnapshot;
+import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ClientsSnapshots;
 import io.frmonitor.testing.HostSnapshots;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.StorageSnapshots;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,14 +45,14 @@ class ApiServerTest {
 
   @BeforeEach
   void start() {
-    registry =
-        new MetricRegistry(clock, Duration.ofMinutes(60), 720, 1000, 100, Duration.ofSeconds(18));
+    registry = Registries.forApiTests(clock);
     server =
         new ApiServer(
                 new HttpSettings("127.0.0.1", 0),
+                Families.CATALOG,
                 registry,
                 ready::get,
-                Optional.of(new PrometheusBridge(registry)))
+                Optional.of(new PrometheusBridge(Families.CATALOG, registry)))
             .start();
   }
 
@@ -70,8 +75,7 @@ class ApiServerTest {
   }
 
   private void publishHost(double cpu) {
-    registry.publish(
-        Families.SYSTEM, HostSnapshots.withCpu(cpu), Map.of("system.cpu_percent", cpu));
+    registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(cpu));
   }
 
   @Test
@@ -83,12 +87,13 @@ class ApiServerTest {
 
   @Test
   void healthzStays200AndTurnsDegradedWhenACollectorIsDown() throws Exception {
-    registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
+    registry.updateStatus(CollectorStatus.disabled("gpu", List.of("gpu"), "NVML not found"));
     assertThat(json("/healthz", 200).path("status").asText()).isEqualTo("ok");
 
     registry.updateStatus(
         new CollectorStatus(
             "host",
+            List.of("system"),
             Health.DOWN,
             Optional.of(clock.instant().minusSeconds(10)),
             Optional.of("IOException: boom"),
@@ -140,7 +145,7 @@ class ApiServerTest {
             "disks",
             "network",
             "uptime_seconds",
-            "pod_uptime_seconds");
+            "monitor_uptime_seconds");
     assertThat(s.path("timestamp").asLong()).isEqualTo(clock.millis());
     assertThat(s.path("stale").asBoolean()).isFalse();
     assertThat(s.path("cpu_percent").asDouble()).isEqualTo(12.5);
@@ -154,14 +159,14 @@ class ApiServerTest {
     assertThat(fieldNames(nic))
         .containsExactly(
             "interface", "rx_bytes_per_sec", "tx_bytes_per_sec", "rx_errors", "tx_errors");
-    assertThat(s.path("pod_uptime_seconds").asLong()).isEqualTo(60);
+    assertThat(s.path("monitor_uptime_seconds").asLong()).isEqualTo(60);
   }
 
   @Test
   void systemTurnsStaleWhenItsCollectorFailsAndFreshAgainAfter() throws Exception {
     publishHost(10);
     assertThat(json("/metrics/system", 200).path("stale").asBoolean()).isFalse();
-    registry.markStale(Families.SYSTEM);
+    registry.markStale(HostSnapshot.FAMILY);
     JsonNode stale = json("/metrics/system", 200);
     assertThat(stale.path("stale").asBoolean()).isTrue();
     assertThat(stale.path("cpu_percent").asDouble()).isEqualTo(10);
@@ -206,7 +211,7 @@ class ApiServerTest {
 
   @Test
   void gpuReportsDisabledWithTheReason() throws Exception {
-    registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
+    registry.updateStatus(CollectorStatus.disabled("gpu", List.of("gpu"), "NVML not found"));
     JsonNode g = json("/metrics/gpu", 200);
     assertThat(g.path("status").asText()).isEqualTo("disabled");
     assertThat(g.path("reason").asText()).isEqualTo("NVML not found");
@@ -216,7 +221,7 @@ class ApiServerTest {
   @Test
   void gpuHasTheDocumentedShape() throws Exception {
     registry.publish(
-        Families.GPU,
+        GpuSnapshot.FAMILY,
         new GpuSnapshot(
             "nvml",
             List.of(
@@ -231,8 +236,7 @@ class ApiServerTest {
                     OptionalDouble.empty(),
                     OptionalDouble.of(700),
                     List.of(
-                        new io.frmonitor.model.GpuProcess(77, java.util.OptionalLong.empty()))))),
-        Map.of());
+                        new io.frmonitor.model.GpuProcess(77, java.util.OptionalLong.empty()))))));
     JsonNode d = json("/metrics/gpu", 200).path("gpus").get(0);
     assertThat(fieldNames(d))
         .containsExactly(
@@ -312,8 +316,8 @@ class ApiServerTest {
   void openApiDocumentsEveryPathTheServerServes() throws Exception {
     JsonNode doc = json("/openapi.json", 200);
     assertThat(doc.path("openapi").asText()).startsWith("3.");
-    assertThat(fieldNames(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(ApiServer.PATHS);
-    for (String path : ApiServer.PATHS) {
+    assertThat(fieldNames(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(server.paths());
+    for (String path : server.paths()) {
       assertThat(get(path).statusCode())
           .as(path)
           .isIn(200, 503, path.startsWith("/ws/") ? 426 : 200);
@@ -335,7 +339,7 @@ class ApiServerTest {
   }
 
   private void publishClients() {
-    registry.publish(Families.CLIENTS, ClientsSnapshots.sample(), Map.of());
+    registry.publish(ClientsSnapshot.FAMILY, ClientsSnapshots.sample());
   }
 
   @Test
@@ -408,7 +412,7 @@ class ApiServerTest {
   void storageHasTheDocumentedShapeWithAgesAtTheSnapshotsTime() throws Exception {
     assertThat(json("/metrics/storage", 200).path("stale").asBoolean()).isTrue();
     registry.publish(
-        Families.STORAGE, StorageSnapshots.sample(clock.instant().minusSeconds(60)), Map.of());
+        StorageSnapshot.FAMILY, StorageSnapshots.sample(clock.instant().minusSeconds(60)));
 
     JsonNode s = json("/metrics/storage", 200);
     assertThat(s.path("stale").asBoolean()).isFalse();
@@ -437,7 +441,7 @@ class ApiServerTest {
 
   @Test
   void storageTotalsComeFromMinioMetricsWhenRead() throws Exception {
-    registry.publish(Families.STORAGE, StorageSnapshots.withUsage(clock.instant()), Map.of());
+    registry.publish(StorageSnapshot.FAMILY, StorageSnapshots.withUsage(clock.instant()));
 
     JsonNode s = json("/metrics/storage", 200);
     assertThat(s.path("capacity").path("usable_total_bytes").asLong()).isEqualTo(100_000_000_000L);
@@ -455,7 +459,7 @@ class ApiServerTest {
   void pipelinesLatencyWindowIsRoundedUpToAKeptOneAndCappedAtAnHour() throws Exception {
     assertThat(json("/metrics/pipelines", 200).path("stale").asBoolean()).isTrue();
     registry.publish(
-        Families.PIPELINES,
+        PipelinesSnapshot.FAMILY,
         new io.frmonitor.model.PipelinesSnapshot(
             1,
             OptionalDouble.empty(),
@@ -470,8 +474,7 @@ class ApiServerTest {
                 Duration.ofMinutes(15),
                 new io.frmonitor.model.LatencyHistogram(
                     2, 90, 50, 40, 50, 50, List.of(), List.of())),
-            io.frmonitor.model.LatencyHistogram.EMPTY),
-        Map.of());
+            io.frmonitor.model.LatencyHistogram.EMPTY));
     JsonNode byDefault =
         json("/metrics/pipelines", 200).path("latency_ms").path("ingest_to_routing");
     assertThat(byDefault.path("window").asText()).isEqualTo("5m");

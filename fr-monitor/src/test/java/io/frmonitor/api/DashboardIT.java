@@ -2,18 +2,22 @@ package io.frmonitor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.frmonitor.app.Families;
 import io.frmonitor.config.ApiAccess;
 import io.frmonitor.config.HttpSettings;
 import io.frmonitor.config.Secret;
+import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.CollectorStatus;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Health;
+import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ClientsSnapshots;
 import io.frmonitor.testing.HostSnapshots;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.StorageSnapshots;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -48,8 +51,7 @@ class DashboardIT {
   private static final String TOKEN = "dashboard-token-0123456789";
 
   private final ManualClock clock = new ManualClock(Instant.now().minusSeconds(60));
-  private final MetricRegistry registry =
-      new MetricRegistry(clock, Duration.ofMinutes(60), 720, 1000, 100, Duration.ofSeconds(18));
+  private final MetricRegistry registry = Registries.forApiTests(clock);
   private ApiServer server;
   private ChromeDriver browser;
 
@@ -91,7 +93,11 @@ class DashboardIT {
 
   private ApiServer serve(int port, ApiAccess access) {
     return new ApiServer(
-            new HttpSettings("127.0.0.1", port, access), registry, () -> true, Optional.empty())
+            new HttpSettings("127.0.0.1", port, access),
+            Families.CATALOG,
+            registry,
+            () -> true,
+            Optional.empty())
         .start();
   }
 
@@ -110,25 +116,12 @@ class DashboardIT {
     for (int i = 0; i < 12; i++) {
       clock.advance(Duration.ofSeconds(5));
       double cpu = 20 + 15 * Math.sin(i / 2.0);
-      registry.publish(
-          Families.SYSTEM,
-          HostSnapshots.withCpu(cpu),
-          Map.of(
-              "system.cpu_percent",
-              cpu,
-              "system.mem_percent",
-              25.0 + i,
-              "system.disk_percent",
-              42.0,
-              "system.network_rx_bytes_per_sec:eth0",
-              100.0 * i,
-              "system.network_tx_bytes_per_sec:eth0",
-              50.0 * i));
+      registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(cpu));
     }
-    registry.publish(Families.CLIENTS, ClientsSnapshots.sample(), Map.of());
-    registry.publish(Families.STORAGE, StorageSnapshots.withUsage(clock.instant()), Map.of());
+    registry.publish(ClientsSnapshot.FAMILY, ClientsSnapshots.sample());
+    registry.publish(StorageSnapshot.FAMILY, StorageSnapshots.withUsage(clock.instant()));
     registry.publish(
-        Families.QUEUES,
+        QueuesSnapshot.FAMILY,
         new QueuesSnapshot(
             "management_api",
             false,
@@ -146,11 +139,11 @@ class DashboardIT {
                     OptionalDouble.of(0),
                     OptionalDouble.of(4)),
                 queue("PipeLine_1_face_data", 3, 10, 10),
-                queue("PipeLine_1_phone_data", 500, 10, 0))),
-        Map.of());
+                queue("PipeLine_1_phone_data", 500, 10, 0))));
     registry.updateStatus(ok("host"));
-    registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
-    registry.updateStatus(CollectorStatus.disabled("frame_tap", "no broker configured"));
+    registry.updateStatus(CollectorStatus.disabled("gpu", List.of("gpu"), "NVML not found"));
+    registry.updateStatus(
+        CollectorStatus.disabled("frame_tap", List.of("pipelines"), "no broker configured"));
   }
 
   /** A queue that is not shrinking: all unacked, no time to drain. */
@@ -171,6 +164,7 @@ class DashboardIT {
   private CollectorStatus ok(String name) {
     return new CollectorStatus(
         name,
+        List.of(name.equals("host") ? "system" : name),
         Health.OK,
         Optional.of(clock.instant()),
         Optional.empty(),
@@ -208,7 +202,9 @@ class DashboardIT {
     waitFor("live connection", () -> text("connection").equals("live"));
     waitFor("CPU as /metrics/system has it", () -> text("cpu-value").equals(expected));
     assertThat(text("clients-blocked")).isEqualTo("1");
-    assertThat(text("client-rows")).contains("obama").contains("carter");
+    // the client table comes from a search over REST, a moment after the first snapshot
+    waitFor("the client table", () -> text("client-rows").contains("obama"));
+    assertThat(text("client-rows")).contains("carter");
     assertThat(text("queue-rows"))
         .contains("PipeLine_0_face_data 0 120 120 1 10.0 40.0 4 s")
         .contains("PipeLine_1_face_data 0 3 3 1 10.0 10.0 keeping up")
@@ -229,11 +225,11 @@ class DashboardIT {
 
     // a new collection reaches the page without a reload
     clock.advance(Duration.ofSeconds(5));
-    registry.publish(Families.SYSTEM, HostSnapshots.withCpu(77.7), Map.of());
+    registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(77.7));
     waitFor("the new CPU value", () -> text("cpu-value").equals("77.7 %"));
 
     // the collector stops: the values stay, marked stale, never zero
-    registry.markStale(Families.SYSTEM);
+    registry.markStale(HostSnapshot.FAMILY);
     waitFor(
         "the host card marked stale",
         () -> browser.findElement(By.id("system")).getAttribute("class").contains("stale"));
@@ -254,7 +250,7 @@ class DashboardIT {
     Thread.sleep(3000);
     server = serve(port, ApiAccess.OPEN);
     clock.advance(Duration.ofSeconds(5));
-    registry.publish(Families.SYSTEM, HostSnapshots.withCpu(66.6), Map.of());
+    registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(66.6));
 
     waitFor("live again", () -> text("connection").equals("live"));
     waitFor("the new value", () -> text("cpu-value").equals("66.6 %"));

@@ -4,21 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.frmonitor.app.Families;
 import io.frmonitor.config.ApiAccess;
 import io.frmonitor.config.HttpSettings;
 import io.frmonitor.config.Secret;
+import io.frmonitor.family.Output;
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.Event;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Health;
+import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.schedule.ExecutorTaskScheduler;
 import io.frmonitor.testing.HostSnapshots;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.WsClient;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +36,7 @@ class LiveFeedTest {
   private static final String TOKEN = "a-token-of-sufficient-length";
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
-  private final MetricRegistry registry =
-      new MetricRegistry(clock, Duration.ofMinutes(60), 720, 1000, 100, Duration.ofSeconds(18));
+  private final MetricRegistry registry = Registries.forApiTests(clock);
   private ApiServer server;
 
   @AfterEach
@@ -46,10 +50,12 @@ class LiveFeedTest {
     server =
         new ApiServer(
                 new HttpSettings("127.0.0.1", 0, access),
+                Families.CATALOG,
                 registry,
                 () -> true,
                 Optional.empty(),
-                limits)
+                limits,
+                new ExecutorTaskScheduler("fr-live"))
             .start();
     return URI.create("ws://127.0.0.1:" + server.port() + "/ws/metrics");
   }
@@ -59,7 +65,7 @@ class LiveFeedTest {
   }
 
   private void publishCpu(double cpu) {
-    registry.publish(Families.SYSTEM, HostSnapshots.withCpu(cpu), Map.of());
+    registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(cpu));
   }
 
   @Test
@@ -71,18 +77,14 @@ class LiveFeedTest {
       assertThat(m.path("type").asText()).isEqualTo("snapshot");
       assertThat(m.path("seq").asLong()).isEqualTo(1);
       assertThat(m.path("timestamp").asLong()).isEqualTo(clock.instant().toEpochMilli());
+      List<String> stateTopics = new ArrayList<>(List.of("collectors"));
+      Families.CATALOG.specs().stream()
+          .filter(spec -> spec.outputs().contains(Output.LIVE))
+          .forEach(spec -> stateTopics.add(spec.name()));
       assertThat(m.path("data").properties())
           .extracting(Map.Entry::getKey)
-          .containsExactlyInAnyOrder(
-              "system",
-              "gpu",
-              "clients",
-              "pipelines",
-              "queues",
-              "gateways",
-              "storage",
-              "collectors");
-      assertThat(m.path("topics")).hasSize(9);
+          .containsExactlyElementsOf(stateTopics);
+      assertThat(m.path("topics")).hasSize(stateTopics.size() + 1); // and events
       // each topic is exactly its REST body
       assertThat(m.path("data").path("system").path("cpu_percent").asDouble()).isEqualTo(12.5);
       assertThat(m.path("data").path("storage").path("stale").asBoolean()).isTrue();
@@ -122,7 +124,7 @@ class LiveFeedTest {
     publishCpu(10);
     try (WsClient ws = WsClient.connect(start())) {
       ws.next();
-      registry.markStale(Families.SYSTEM);
+      registry.markStale(HostSnapshot.FAMILY);
 
       JsonNode system = ws.next().path("data").path("system");
       assertThat(system.path("stale").asBoolean()).isTrue();
@@ -162,7 +164,7 @@ class LiveFeedTest {
   void aCollectorStatusChangeIsADeltaOfTheCollectorsTopic() throws Exception {
     try (WsClient ws = WsClient.connect(start())) {
       ws.next();
-      registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
+      registry.updateStatus(CollectorStatus.disabled("gpu", List.of("gpu"), "NVML not found"));
 
       JsonNode data = ws.next().path("data");
       assertThat(data.path("collectors").path("collectors").path("gpu").path("status").asText())

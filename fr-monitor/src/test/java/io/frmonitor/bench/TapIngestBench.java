@@ -7,7 +7,7 @@ import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.rabbitmq.FrameTapPoller;
 import io.frmonitor.config.RabbitSettings;
-import io.frmonitor.model.Families;
+import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
 import io.frmonitor.testing.RabbitBroker;
@@ -113,6 +113,6 @@ public final class TapIngestBench {
   }
 
   private static long frames(MetricRegistry registry) {
-    return registry.latest(Families.PIPELINES).map(l -> l.value().framesTotal()).orElse(0L);
+    return registry.latest(PipelinesSnapshot.FAMILY).map(l -> l.value().framesTotal()).orElse(0L);
   }
 }

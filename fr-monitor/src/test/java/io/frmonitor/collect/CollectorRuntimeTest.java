@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.frmonitor.model.Health;
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.schedule.ExecutorTaskScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ class CollectorRuntimeTest {
     MetricRegistry registry =
         new MetricRegistry(
             Clock.systemUTC(), Duration.ofMinutes(1), 60, 100, 100, Duration.ofSeconds(10));
-    ScriptedPoller working = new ScriptedPoller("working").publishes("x", 1);
+    ScriptedPoller working = new ScriptedPoller("working").publishes("x");
     ScriptedPoller absent = new ScriptedPoller("absent").unavailable("not here");
     try (ExecutorTaskScheduler scheduler = new ExecutorTaskScheduler()) {
       CollectorRuntime runtime =

@@ -4,7 +4,6 @@ import io.frmonitor.model.Family;
 import io.frmonitor.registry.MetricSink;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,10 +35,10 @@ final class ScriptedPoller implements Poller {
     return this;
   }
 
-  ScriptedPoller publishes(String value, double point) {
+  ScriptedPoller publishes(String value) {
     return then(
         sink -> {
-          sink.publish(FAMILY, value, Map.of("test.value", point));
+          sink.publish(FAMILY, value);
           return PollOutcome.ok();
         });
   }

@@ -2,10 +2,12 @@ package io.frmonitor.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.frmonitor.app.Families;
 import io.frmonitor.model.CollectorStatus;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.PipelinesSnapshot;
+import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ManualClock;
 import io.frmonitor.testing.StorageSnapshots;
@@ -22,7 +24,7 @@ class PrometheusBridgeTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
   private final MetricRegistry registry =
       new MetricRegistry(clock, Duration.ofMinutes(5), 60, 100, 10, Duration.ofSeconds(15));
-  private final PrometheusBridge bridge = new PrometheusBridge(registry);
+  private final PrometheusBridge bridge = new PrometheusBridge(Families.CATALOG, registry);
 
   private String scrape() {
     return new String(bridge.scrape(null).body(), StandardCharsets.UTF_8);
@@ -48,6 +50,7 @@ class PrometheusBridgeTest {
   private static CollectorStatus status(String name, Health health) {
     return new CollectorStatus(
         name,
+        List.of(name),
         health,
         Optional.of(Instant.parse("2026-03-01T11:59:55Z")),
         Optional.empty(),
@@ -62,7 +65,7 @@ class PrometheusBridgeTest {
 
   @Test
   void exportsHostValuesInBaseUnits() {
-    registry.publish(Families.SYSTEM, host(), Map.of());
+    registry.publish(HostSnapshot.FAMILY, host());
     assertThat(scrape())
         .contains("fr_system_cpu_ratio 0.5")
         .contains("fr_system_memory_total_bytes 2048.0")
@@ -72,10 +75,10 @@ class PrometheusBridgeTest {
 
   @Test
   void staleFamilyIsLeftOutAndCollectorUpSaysWhy() {
-    registry.publish(Families.SYSTEM, host(), Map.of());
+    registry.publish(HostSnapshot.FAMILY, host());
     scrape();
     clock.advance(PrometheusBridge.REUSE_FOR);
-    registry.markStale(Families.SYSTEM);
+    registry.markStale(HostSnapshot.FAMILY);
     registry.updateStatus(status("host", Health.DOWN));
     String text = scrape();
     assertThat(text).doesNotContain("fr_system_cpu_ratio");
@@ -87,7 +90,7 @@ class PrometheusBridgeTest {
 
   @Test
   void disabledCollectorHasAStateButNoUpGauge() {
-    registry.updateStatus(CollectorStatus.disabled("gpu", "NVML not found"));
+    registry.updateStatus(CollectorStatus.disabled("gpu", List.of("gpu"), "NVML not found"));
     registry.updateStatus(status("host", Health.OK));
     String text = scrape();
     assertThat(text)
@@ -100,9 +103,9 @@ class PrometheusBridgeTest {
 
   @Test
   void reusesARenderingWithinOneSecondOnly() {
-    registry.publish(Families.SYSTEM, host(), Map.of());
+    registry.publish(HostSnapshot.FAMILY, host());
     String first = scrape();
-    registry.markStale(Families.SYSTEM);
+    registry.markStale(HostSnapshot.FAMILY);
     assertThat(scrape()).isEqualTo(first);
 
     clock.advance(PrometheusBridge.REUSE_FOR);
@@ -112,7 +115,7 @@ class PrometheusBridgeTest {
   @Test
   void latencyIsAPrometheusHistogramInSeconds() {
     registry.publish(
-        Families.PIPELINES,
+        PipelinesSnapshot.FAMILY,
         new io.frmonitor.model.PipelinesSnapshot(
             3,
             OptionalDouble.empty(),
@@ -124,8 +127,7 @@ class PrometheusBridgeTest {
             List.of(),
             Map.of(),
             new io.frmonitor.model.LatencyHistogram(
-                3, 1204, 1000, 200, 1000, 1000, List.of(100.0, 500.0), List.of(1L, 1L, 1L))),
-        Map.of());
+                3, 1204, 1000, 200, 1000, 1000, List.of(100.0, 500.0), List.of(1L, 1L, 1L))));
     String text = scrape();
     assertThat(text)
         .contains("# TYPE fr_pipeline_latency_seconds histogram")
@@ -143,7 +145,7 @@ class PrometheusBridgeTest {
 
   @Test
   void storageIsUpWithCountsPerPrefixAndZeroUpWhenStale() {
-    registry.publish(Families.STORAGE, StorageSnapshots.sample(clock.instant()), Map.of());
+    registry.publish(StorageSnapshot.FAMILY, StorageSnapshots.sample(clock.instant()));
     String text = scrape();
     assertThat(text)
         .contains("fr_storage_up 1.0")
@@ -158,14 +160,14 @@ class PrometheusBridgeTest {
         .doesNotContain("bucket=\"archive\"")
         .doesNotContain("fr_storage_capacity");
 
-    registry.markStale(Families.STORAGE);
+    registry.markStale(StorageSnapshot.FAMILY);
     clock.advance(PrometheusBridge.REUSE_FOR);
     assertThat(scrape()).contains("fr_storage_up 0.0").doesNotContain("fr_storage_objects");
   }
 
   @Test
   void storageCapacityAndWholeBucketUsageFromMinioMetrics() {
-    registry.publish(Families.STORAGE, StorageSnapshots.withUsage(clock.instant()), Map.of());
+    registry.publish(StorageSnapshot.FAMILY, StorageSnapshots.withUsage(clock.instant()));
 
     assertThat(scrape())
         .contains("fr_storage_capacity_usable_bytes 1.0E11")
@@ -177,8 +179,8 @@ class PrometheusBridgeTest {
 
   @Test
   void everyOwnMetricHasTheFrPrefixAndHelp() {
-    registry.publish(Families.SYSTEM, host(), Map.of());
-    registry.publish(Families.STORAGE, StorageSnapshots.withUsage(clock.instant()), Map.of());
+    registry.publish(HostSnapshot.FAMILY, host());
+    registry.publish(StorageSnapshot.FAMILY, StorageSnapshots.withUsage(clock.instant()));
     registry.updateStatus(status("host", Health.OK));
     for (String line : scrape().split("\n", -1)) {
       if (line.startsWith("# HELP fr") || line.isEmpty() || line.startsWith("#")) {

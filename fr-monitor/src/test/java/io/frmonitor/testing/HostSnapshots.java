@@ -5,6 +5,7 @@ import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.NetworkStats;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** Host snapshots for the API tests. */
 public final class HostSnapshots {
@@ -27,7 +28,15 @@ public final class HostSnapshots {
         OptionalDouble.of(42.0),
         List.of(
             new DiskUsage(
-                "/", "vda", 100, 42, 42.0, OptionalDouble.of(10), OptionalDouble.empty(), 5, 6)),
+                "/",
+                "vda",
+                100,
+                42,
+                42.0,
+                OptionalDouble.of(10),
+                OptionalDouble.empty(),
+                OptionalLong.of(5),
+                OptionalLong.of(6))),
         List.of(
             new NetworkStats(
                 "eth0", OptionalDouble.of(100), OptionalDouble.of(50), 1000, 500, 1, 2)),

@@ -1,6 +1,6 @@
 package io.frmonitor.testing;
 
-import io.frmonitor.collect.TaskScheduler;
+import io.frmonitor.schedule.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

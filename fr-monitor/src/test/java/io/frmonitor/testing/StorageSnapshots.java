@@ -5,6 +5,9 @@ import io.frmonitor.model.StorageUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** Storage snapshots for the API and export tests. */
 public final class StorageSnapshots {
@@ -15,7 +18,10 @@ public final class StorageSnapshots {
    * oldest 15 minutes before, 2 orphaned; no actions), {@code archive} missing.
    */
   public static StorageSnapshot sample(Instant listedAt) {
-    return sample(listedAt, null, "MinIO metrics /minio/v2/metrics/cluster: HTTP 403");
+    return sample(
+        listedAt,
+        Optional.empty(),
+        Optional.of("MinIO metrics /minio/v2/metrics/cluster: HTTP 403"));
   }
 
   /**
@@ -25,41 +31,42 @@ public final class StorageSnapshots {
   public static StorageSnapshot withUsage(Instant listedAt) {
     return sample(
         listedAt,
-        new StorageUsage(
-            100_000_000_000L,
-            40_000_000_000L,
-            Map.of(
-                "face-frames",
-                new StorageUsage.BucketUsage(1310, 52_837_376),
-                "exports",
-                new StorageUsage.BucketUsage(5, 5000))),
-        null);
+        Optional.of(
+            new StorageUsage(
+                OptionalLong.of(100_000_000_000L),
+                OptionalLong.of(40_000_000_000L),
+                Map.of(
+                    "face-frames",
+                    new StorageUsage.BucketUsage(1310, 52_837_376),
+                    "exports",
+                    new StorageUsage.BucketUsage(5, 5000)))),
+        Optional.empty());
   }
 
   private static StorageSnapshot sample(
-      Instant listedAt, StorageUsage usage, String usageUnavailable) {
+      Instant listedAt, Optional<StorageUsage> usage, Optional<String> usageUnavailable) {
     return new StorageSnapshot(
         "minio:9000",
         true,
-        true,
-        true,
-        false,
+        Optional.of(true),
+        Optional.of(true),
+        Optional.of(false),
         12.5,
-        listedAt,
-        840.0,
-        List.of("face-frames"),
+        Optional.of(listedAt),
+        OptionalDouble.of(840.0),
+        Optional.of(List.of("face-frames")),
         List.of(
             new StorageSnapshot.Bucket(
                 "face-frames",
                 Map.of(
                     "frames/",
-                    new StorageSnapshot.Prefix(3, 3000, listedAt.minusSeconds(900)),
+                    new StorageSnapshot.Prefix(3, 3000, Optional.of(listedAt.minusSeconds(900))),
                     "actions/",
-                    new StorageSnapshot.Prefix(0, 0, null)),
+                    StorageSnapshot.Prefix.EMPTY),
                 2,
                 false,
-                null),
-            new StorageSnapshot.Bucket("archive", Map.of(), 0, false, "NoSuchBucket")),
+                Optional.empty()),
+            StorageSnapshot.Bucket.failed("archive", "NoSuchBucket")),
         usage,
         usageUnavailable);
   }

@@ -3,18 +3,12 @@ package io.frmonitor.collect.gpu;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
 import io.frmonitor.config.GpuMode;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
-import io.frmonitor.model.GpuDevice;
 import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.registry.MetricSink;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -75,7 +69,7 @@ public final class GpuPoller implements Poller {
 
   @Override
   public Set<Family<?>> families() {
-    return Set.of(Families.GPU);
+    return Set.of(GpuSnapshot.FAMILY);
   }
 
   @Override
@@ -94,25 +88,8 @@ public final class GpuPoller implements Poller {
     }
     GpuSource source = detection.source().orElseThrow();
     GpuSnapshot snapshot = new GpuSnapshot(source.name(), source.read());
-    sink.publish(Families.GPU, snapshot, series(snapshot.devices()));
+    sink.publish(GpuSnapshot.FAMILY, snapshot);
     return PollOutcome.ok();
-  }
-
-  /** The numeric series kept in history, one per device and reading. */
-  static Map<String, Double> series(List<GpuDevice> devices) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (GpuDevice d : devices) {
-      String at = ":" + d.index();
-      put(out, "gpu.utilization_percent" + at, d.utilizationPercent());
-      d.memoryUsedBytes().ifPresent(v -> out.put("gpu.memory_used_bytes" + at, (double) v));
-      put(out, "gpu.temperature_celsius" + at, d.temperatureCelsius());
-      put(out, "gpu.power_watts" + at, d.powerWatts());
-    }
-    return out;
-  }
-
-  private static void put(Map<String, Double> out, String name, OptionalDouble value) {
-    value.ifPresent(v -> out.put(name, v));
   }
 
   @Override

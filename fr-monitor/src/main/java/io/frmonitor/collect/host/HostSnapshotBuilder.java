@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Turns two consecutive {@link HostReading}s into a {@link HostSnapshot}: CPU percentages from tick
@@ -115,8 +116,8 @@ public final class HostSnapshotBuilder {
               io == null || old == null
                   ? OptionalDouble.empty()
                   : rate(old.writeBytes(), io.writeBytes(), seconds),
-              io == null ? -1 : io.readBytes(),
-              io == null ? -1 : io.writeBytes()));
+              io == null ? OptionalLong.empty() : OptionalLong.of(io.readBytes()),
+              io == null ? OptionalLong.empty() : OptionalLong.of(io.writeBytes())));
     }
     return out;
   }

@@ -2,11 +2,10 @@ package io.frmonitor.collect.rabbitmq;
 
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
-import io.frmonitor.model.ActionsSnapshot;
-import io.frmonitor.model.Families;
+import io.frmonitor.model.DecisionsSnapshot;
 import io.frmonitor.model.Family;
 import io.frmonitor.registry.MetricSink;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,7 +14,8 @@ import java.util.Set;
  * default exchange once an operator ran {@code rabbitmqctl trace_on}. It is the only way to see
  * today's results, actions and saved actions without a producer change — at the price of the broker
  * copying every such message (docs/operations.md). Results feed the result tap's counts; actions
- * are published as the {@code actions} family and as {@code action} events.
+ * are published as the {@code decisions} family and as {@code action} events. Reported {@code
+ * disabled} unless {@code MONITORING_RMQ_FIREHOSE=true}.
  *
  * <p>Thread safety: confined to its runner's thread.
  */
@@ -24,10 +24,12 @@ public final class FirehosePoller implements Poller {
 
   private final Tap tap;
   private final FirehoseHandler handler;
+  private final boolean enabled;
 
-  FirehosePoller(Tap tap, FirehoseHandler handler) {
+  FirehosePoller(Tap tap, FirehoseHandler handler, boolean enabled) {
     this.tap = tap;
     this.handler = handler;
+    this.enabled = enabled;
   }
 
   @Override
@@ -37,7 +39,16 @@ public final class FirehosePoller implements Poller {
 
   @Override
   public Set<Family<?>> families() {
-    return Set.of(Families.ACTIONS);
+    return Set.of(DecisionsSnapshot.FAMILY);
+  }
+
+  @Override
+  public Optional<String> unavailableReason() {
+    return enabled
+        ? Optional.empty()
+        : Optional.of(
+            "off (MONITORING_RMQ_FIREHOSE=false): decisions are seen only through the firehose,"
+                + " which an operator switches on (docs/operations.md)");
   }
 
   @Override
@@ -45,9 +56,8 @@ public final class FirehosePoller implements Poller {
     tap.ensureStarted();
     handler.drainEvents().forEach(sink::appendEvent);
     sink.publish(
-        Families.ACTIONS,
-        new ActionsSnapshot(handler.actionTotals(), handler.savedActions()),
-        Map.of());
+        DecisionsSnapshot.FAMILY,
+        new DecisionsSnapshot(handler.actionTotals(), handler.savedActions()));
     return PollOutcome.ok();
   }
 

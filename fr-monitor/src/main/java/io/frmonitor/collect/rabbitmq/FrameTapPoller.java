@@ -4,7 +4,6 @@ import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
 import io.frmonitor.config.RabbitSettings;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.registry.MetricSink;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +71,7 @@ public final class FrameTapPoller implements Poller {
 
   @Override
   public Set<Family<?>> families() {
-    return Set.of(Families.PIPELINES);
+    return Set.of(PipelinesSnapshot.FAMILY);
   }
 
   @Override
@@ -97,7 +95,7 @@ public final class FrameTapPoller implements Poller {
             latency.sinceStart());
     lastPoll = now;
     lastTotal = total;
-    sink.publish(Families.PIPELINES, snapshot, series(snapshot));
+    sink.publish(PipelinesSnapshot.FAMILY, snapshot);
     return PollOutcome.ok();
   }
 
@@ -152,19 +150,6 @@ public final class FrameTapPoller implements Poller {
     return seconds <= 0 || after < before
         ? OptionalDouble.empty()
         : OptionalDouble.of((after - before) / seconds);
-  }
-
-  static Map<String, Double> series(PipelinesSnapshot s) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    s.framesPerSec().ifPresent(v -> out.put("pipelines.frames_per_sec", v));
-    for (PipelinesSnapshot.Routing r : s.routing()) {
-      r.framesPerSec().ifPresent(v -> out.put("pipelines.frames_per_sec:" + r.pipelineId(), v));
-    }
-    if (s.ingestToRouting().count() > 0) {
-      out.put("pipelines.ingest_to_routing_p50_ms", s.ingestToRouting().p50Ms());
-      out.put("pipelines.ingest_to_routing_p95_ms", s.ingestToRouting().p95Ms());
-    }
-    return out;
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
 import io.frmonitor.config.RabbitSettings;
 import io.frmonitor.model.Event;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.GatewaysSnapshot;
 import io.frmonitor.registry.MetricSink;
@@ -69,7 +68,7 @@ public final class GatewayEventsPoller implements Poller {
 
   @Override
   public Set<Family<?>> families() {
-    return Set.of(Families.GATEWAYS);
+    return Set.of(GatewaysSnapshot.FAMILY);
   }
 
   @Override
@@ -89,9 +88,8 @@ public final class GatewayEventsPoller implements Poller {
       }
     }
     sink.publish(
-        Families.GATEWAYS,
-        new GatewaysSnapshot(gateways, handler.events(), handler.malformed()),
-        Map.of());
+        GatewaysSnapshot.FAMILY,
+        new GatewaysSnapshot(gateways, handler.events(), handler.malformed()));
     return PollOutcome.ok();
   }
 

@@ -4,15 +4,11 @@ import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
 import io.frmonitor.config.RabbitSettings;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
-import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.registry.MetricSink;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,7 +42,7 @@ public final class QueueStatsPoller implements Poller {
 
   @Override
   public Set<Family<?>> families() {
-    return Set.of(Families.QUEUES);
+    return Set.of(QueuesSnapshot.FAMILY);
   }
 
   @Override
@@ -62,20 +58,8 @@ public final class QueueStatsPoller implements Poller {
           PollOutcome.degraded(
               e.getMessage() + "; using passive queue.declare (ready messages and consumers only)");
     }
-    sink.publish(Families.QUEUES, snapshot, series(snapshot));
+    sink.publish(QueuesSnapshot.FAMILY, snapshot);
     return outcome;
-  }
-
-  static Map<String, Double> series(QueuesSnapshot s) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (QueueStats q : s.queues()) {
-      q.depth().ifPresent(v -> out.put("queues.depth:" + q.name(), (double) v));
-      out.put("queues.ready:" + q.name(), (double) q.ready());
-      out.put("queues.consumers:" + q.name(), (double) q.consumers());
-      q.publishPerSec().ifPresent(v -> out.put("queues.publish_per_sec:" + q.name(), v));
-      q.ackPerSec().ifPresent(v -> out.put("queues.ack_per_sec:" + q.name(), v));
-    }
-    return out;
   }
 
   @Override

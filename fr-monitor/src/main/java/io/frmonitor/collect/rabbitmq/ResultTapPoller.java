@@ -4,7 +4,6 @@ import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
 import io.frmonitor.config.RabbitSettings;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricSink;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -59,7 +57,7 @@ public final class ResultTapPoller implements Poller {
 
   /**
    * The opt-in firehose, feeding this tap's result counts with the results workers publish on the
-   * default exchange today.
+   * default exchange today; {@code disabled} unless {@code MONITORING_RMQ_FIREHOSE=true}.
    */
   public FirehosePoller firehose(
       RabbitSettings settings, PayloadDecoder decoder, Clock clock, Duration timeout) {
@@ -70,7 +68,7 @@ public final class ResultTapPoller implements Poller {
             Tap.Spec.copyOf("firehose", FirehosePoller.EXCHANGE, List.of("publish.")),
             firehose,
             timeout);
-    return new FirehosePoller(trace, firehose);
+    return new FirehosePoller(trace, firehose, settings.firehose());
   }
 
   @Override
@@ -80,7 +78,7 @@ public final class ResultTapPoller implements Poller {
 
   @Override
   public Set<Family<?>> families() {
-    return Set.of(Families.RESULTS);
+    return Set.of(ResultsSnapshot.FAMILY);
   }
 
   @Override
@@ -93,7 +91,7 @@ public final class ResultTapPoller implements Poller {
         .forEach((id, counts) -> pipelines.add(pipeline(id, counts, now, seconds)));
     lastPoll = now;
     ResultsSnapshot snapshot = new ResultsSnapshot(pipelines, handler.malformed());
-    sink.publish(Families.RESULTS, snapshot, series(snapshot));
+    sink.publish(ResultsSnapshot.FAMILY, snapshot);
     return PollOutcome.ok();
   }
 
@@ -116,17 +114,6 @@ public final class ResultTapPoller implements Poller {
         counts.outcomeTotals(),
         window.windows(),
         window.sinceStart());
-  }
-
-  static Map<String, Double> series(ResultsSnapshot s) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (ResultsSnapshot.Pipeline p : s.pipelines()) {
-      p.resultsPerSec().ifPresent(v -> out.put("results.per_sec:" + p.id(), v));
-      if (p.ingestToResult().count() > 0) {
-        out.put("results.ingest_to_result_p95_ms:" + p.id(), p.ingestToResult().p95Ms());
-      }
-    }
-    return out;
   }
 
   @Override

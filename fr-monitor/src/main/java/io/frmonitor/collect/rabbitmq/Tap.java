@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.schedule.NamedThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -99,7 +100,7 @@ final class Tap implements AutoCloseable {
     // one dispatch thread per tap instead of the client library's default of two per core
     dispatch =
         java.util.concurrent.Executors.newSingleThreadExecutor(
-            io.frmonitor.collect.NamedThreads.daemon("fr-amqp-" + spec.exchange()));
+            NamedThreads.daemon("fr-amqp-" + spec.exchange()));
     connection = factory.newConnection(dispatch, "fr-monitor");
     try {
       channel = connection.createChannel();

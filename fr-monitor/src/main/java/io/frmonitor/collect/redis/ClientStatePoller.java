@@ -8,16 +8,13 @@ import io.frmonitor.model.ClientAnomalies;
 import io.frmonitor.model.ClientFlag;
 import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.Event;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.TransitionCounts;
 import io.frmonitor.registry.MetricSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,7 +61,7 @@ public final class ClientStatePoller implements Poller {
 
   @Override
   public Set<Family<?>> families() {
-    return Set.of(Families.CLIENTS);
+    return Set.of(ClientsSnapshot.FAMILY);
   }
 
   @Override
@@ -83,7 +80,7 @@ public final class ClientStatePoller implements Poller {
             decoded.problems(),
             source.describe());
     events.forEach(sink::appendEvent);
-    sink.publish(Families.CLIENTS, snapshot, series(snapshot));
+    sink.publish(ClientsSnapshot.FAMILY, snapshot);
     return decoded.problems().isEmpty()
         ? PollOutcome.ok()
         : PollOutcome.degraded("undecodable " + String.join("; ", decoded.problems()));
@@ -103,15 +100,6 @@ public final class ClientStatePoller implements Poller {
     for (ClientFlag flag : changed) {
       out = out.with(flag, decoded.members().getOrDefault(flag, NO_NAMES));
     }
-    return out;
-  }
-
-  static Map<String, Double> series(ClientsSnapshot s) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (ClientFlag f : ClientFlag.values()) {
-      out.put("clients." + f.field(), (double) s.count(f));
-    }
-    out.put("clients.blocked_and_active", (double) s.anomalies().blockedAndActiveTotal());
     return out;
   }
 

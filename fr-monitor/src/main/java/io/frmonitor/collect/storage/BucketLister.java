@@ -1,14 +1,13 @@
 package io.frmonitor.collect.storage;
 
-import io.frmonitor.collect.NamedThreads;
 import io.frmonitor.model.StorageSnapshot;
+import io.frmonitor.schedule.NamedThreads;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,7 +113,7 @@ final class BucketLister implements AutoCloseable {
   }
 
   private static StorageSnapshot.Bucket failed(String bucket, String error) {
-    return new StorageSnapshot.Bucket(bucket, Map.of(), 0, false, error);
+    return StorageSnapshot.Bucket.failed(bucket, error);
   }
 
   /** The exception's kind and message: a refused connection's message alone is often empty. */

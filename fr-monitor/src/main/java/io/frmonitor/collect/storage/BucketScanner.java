@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lists a bucket's configured prefixes within an object budget and sums what it saw. Keys ending in
@@ -38,7 +39,7 @@ final class BucketScanner {
   }
 
   /** What an empty prefix sums to. */
-  static final StorageSnapshot.Prefix EMPTY_PREFIX = new StorageSnapshot.Prefix(0, 0, null);
+  static final StorageSnapshot.Prefix EMPTY_PREFIX = StorageSnapshot.Prefix.EMPTY;
 
   StorageSnapshot.Bucket scan(String bucket, Instant now)
       throws IOException, S3Exception, InterruptedException {
@@ -74,12 +75,11 @@ final class BucketScanner {
         break;
       }
     }
-    return new StorageSnapshot.Bucket(bucket, out, orphans, truncated, null);
+    return new StorageSnapshot.Bucket(bucket, out, orphans, truncated, Optional.empty());
   }
 
   private static StorageSnapshot.Prefix plus(StorageSnapshot.Prefix p, S3Object o) {
-    Instant oldest =
-        p.oldest() == null || o.lastModified().isBefore(p.oldest()) ? o.lastModified() : p.oldest();
-    return new StorageSnapshot.Prefix(p.objects() + 1, p.bytes() + o.size(), oldest);
+    Instant oldest = p.oldest().filter(t -> !o.lastModified().isBefore(t)).orElse(o.lastModified());
+    return new StorageSnapshot.Prefix(p.objects() + 1, p.bytes() + o.size(), Optional.of(oldest));
   }
 }

@@ -3,6 +3,8 @@ package io.frmonitor.collect.storage;
 import io.frmonitor.model.StorageUsage;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the few samples the collector needs out of MinIO's Prometheus text exposition: cluster
@@ -47,7 +49,11 @@ final class MinioMetricsText {
             buckets.put(bucket, new StorageUsage.BucketUsage(objects, bytes));
           }
         });
-    return new StorageUsage(capacityTotal, capacityFree, buckets);
+    return new StorageUsage(optional(capacityTotal), optional(capacityFree), buckets);
+  }
+
+  private static OptionalLong optional(@Nullable Long value) {
+    return value == null ? OptionalLong.empty() : OptionalLong.of(value);
   }
 
   private void readLine(String line) {

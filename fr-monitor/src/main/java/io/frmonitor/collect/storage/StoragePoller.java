@@ -3,18 +3,15 @@ package io.frmonitor.collect.storage;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
 import io.frmonitor.config.MinioSettings;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.StorageSnapshot;
-import io.frmonitor.model.StorageUsage;
 import io.frmonitor.registry.MetricSink;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -84,7 +81,7 @@ public final class StoragePoller implements Poller {
 
   @Override
   public Set<Family<?>> families() {
-    return Set.of(Families.STORAGE);
+    return Set.of(StorageSnapshot.FAMILY);
   }
 
   @Override
@@ -105,17 +102,19 @@ public final class StoragePoller implements Poller {
         new StorageSnapshot(
             settings.endpoint(),
             probe.minio(),
-            probe.live(),
-            probe.ready(),
-            probe.clusterHealthy(),
+            Optional.ofNullable(probe.live()),
+            Optional.ofNullable(probe.ready()),
+            Optional.ofNullable(probe.clusterHealthy()),
             probe.latencyMs(),
-            listing == null ? null : listing.finishedAt(),
-            listing == null ? null : listing.took().toNanos() / 1e6,
-            listing == null ? null : listing.bucketNames(),
+            listing == null ? Optional.empty() : Optional.of(listing.finishedAt()),
+            listing == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(listing.took().toNanos() / 1e6),
+            listing == null ? Optional.empty() : Optional.ofNullable(listing.bucketNames()),
             listing == null ? List.of() : listing.buckets(),
-            usage.usage(),
-            usage.unavailable());
-    sink.publish(Families.STORAGE, snapshot, series(snapshot));
+            Optional.ofNullable(usage.usage()),
+            Optional.ofNullable(usage.unavailable()));
+    sink.publish(StorageSnapshot.FAMILY, snapshot);
     return outcome(listing);
   }
 
@@ -129,25 +128,6 @@ public final class StoragePoller implements Poller {
       return PollOutcome.degraded(listing.problem());
     }
     return PollOutcome.ok();
-  }
-
-  static Map<String, Double> series(StorageSnapshot s) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("storage.probe_latency_ms", s.probeLatencyMs());
-    for (StorageSnapshot.Bucket b : s.buckets()) {
-      StorageUsage.BucketUsage totals = s.totals(b);
-      if (totals != null) {
-        out.put("storage.objects:" + b.name(), (double) totals.objects());
-        out.put("storage.bytes:" + b.name(), (double) totals.bytes());
-      }
-      if (b.error() == null) {
-        out.put("storage.orphaned_frames:" + b.name(), (double) b.orphanedFrames());
-      }
-    }
-    if (s.usage() != null && s.usage().usableFreeBytes() != null) {
-      out.put("storage.capacity_free_bytes", (double) s.usage().usableFreeBytes());
-    }
-    return out;
   }
 
   @Override

@@ -1,6 +1,7 @@
 // fr-monitor dashboard: everything comes from /ws/metrics (snapshot, then deltas as JSON Merge
-// Patches, then events) and, for history and searches, the REST API. Unknown values show as "—",
-// never as 0; a stale topic keeps its last values, greyed, with a "stale" badge.
+// Patches, then events) and, for history and searches, the REST API. One card per topic, built by
+// cards.js from the server's list; here are the renderers of the custom ones. Unknown values show
+// as "—", never as 0; a stale topic keeps its last values, greyed, with a "stale" badge.
 (() => {
   'use strict';
   const TOKEN_KEY = 'frmonitor.token';
@@ -13,29 +14,8 @@
   let lastSeq = 0;
   let retries = 0;
 
-  // ---- formatting -------------------------------------------------------------------------
-  const known = (v) => v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v));
-  const num = (v, digits = 1) => (known(v) ? Number(v).toFixed(digits) : '—');
-  const pct = (v) => (known(v) ? `${Number(v).toFixed(1)} %` : '—');
-  const int = (v) => (known(v) ? Number(v).toLocaleString('en') : '—');
-  function bytes(v) {
-    if (!known(v)) return '—';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let x = Number(v);
-    let i = 0;
-    while (Math.abs(x) >= 1024 && i < units.length - 1) { x /= 1024; i += 1; }
-    return `${x.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
-  }
-  const rate = (v) => (known(v) ? `${bytes(v)}/s` : '—');
-  function duration(seconds) {
-    if (!known(seconds)) return '—';
-    const s = Number(seconds);
-    if (s < 120) return `${s.toFixed(0)} s`;
-    if (s < 7200) return `${(s / 60).toFixed(0)} min`;
-    return `${(s / 3600).toFixed(1)} h`;
-  }
-  const time = (ms) => (known(ms) ? new Date(ms).toLocaleTimeString() : '—');
-  const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const { known, esc, num, pct, int, bytes, rate, duration, time } = window.frCards.fmt;
+  const cards = window.frCards.build(document.getElementById('cards'));
   const $ = (id) => document.getElementById(id);
   const setText = (id, text) => { $(id).textContent = text; };
   const rows = (id, html) => { $(id).innerHTML = html.join(''); };
@@ -133,36 +113,36 @@
     }
   }
 
-  /** The collector behind each topic, whose status says whether the topic is switched off. */
-  const COLLECTOR_OF = {
-    system: 'host', clients: 'redis', pipelines: 'frame_tap',
-    queues: 'rabbitmq_stats', storage: 'storage',
-  };
-
-  function disabledReason(topic) {
-    const c = ((state.collectors || {}).collectors || {})[COLLECTOR_OF[topic]];
-    return c && c.status === 'disabled' ? (c.last_error || 'disabled') : null;
+  /**
+   * Why a card's topic is switched off: every collector that publishes one of its families is
+   * disabled (their reasons), else null.
+   */
+  function disabledReason(card) {
+    const collectors = Object.values(((state.collectors || {}).collectors) || {})
+      .filter((c) => (c.families || []).some((f) => card.families.includes(f)));
+    const off = collectors.filter((c) => c.status === 'disabled');
+    return collectors.length && off.length === collectors.length
+      ? off.map((c) => c.last_error || 'disabled').join('; ') : null;
   }
 
   function render(topic) {
     const data = state[topic];
-    const card = document.querySelector(`[data-topic="${topic}"]`);
-    if (!data || !card) return;
+    const card = cards[topic];
+    const el = document.getElementById(topic);
+    if (!data || !card || !el) return;
     // a disabled collector has no data by design: nothing to call stale; say it is off instead
-    const off =
-      disabledReason(topic) ?? (data.status === 'disabled' ? data.reason || 'disabled' : null);
-    card.classList.toggle('stale', data.stale === true && !off);
-    card.classList.toggle('disabled', off !== null);
-    let note = card.querySelector('.off-note');
+    const off = disabledReason(card);
+    el.classList.toggle('stale', data.stale === true && !off);
+    el.classList.toggle('disabled', off !== null);
+    let note = el.querySelector('.off-note');
     if (off && !note) {
       note = document.createElement('p');
       note.className = 'off-note muted';
-      card.querySelector('h2').after(note);
+      el.querySelector('h2').after(note);
     }
     if (note) note.textContent = off ? `collector off: ${off}` : '';
-    const renderer = renderers[topic];
-    if (renderer) renderer(data);
-    if (topic === 'collectors') Object.keys(COLLECTOR_OF).forEach((t) => { if (state[t]) render(t); });
+    (renderers[topic] || window.frCards.generic(card))(data);
+    if (topic === 'collectors') Object.keys(cards).forEach((t) => { if (t !== topic && state[t]) render(t); });
   }
 
   // ---- charts -----------------------------------------------------------------------------

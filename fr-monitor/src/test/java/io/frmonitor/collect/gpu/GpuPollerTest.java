@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.frmonitor.config.GpuMode;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.GpuDevice;
 import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.Registries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GpuPollerTest {
   private final MetricRegistry registry =
-      new MetricRegistry(
-          new ManualClock(), Duration.ofMinutes(1), 12, 100, 10, Duration.ofSeconds(15));
+      Registries.withFamilies(
+          new MetricRegistry(
+              new ManualClock(), Duration.ofMinutes(1), 12, 100, 10, Duration.ofSeconds(15)));
 
   /** A source that plays the H100 fixture. */
   private static GpuSource fixtureSource() {
@@ -60,7 +61,7 @@ class GpuPollerTest {
     } else {
       // a GPU host: NVML loaded, so a poll must produce devices
       poller.poll(registry);
-      assertThat(registry.latest(Families.GPU)).isPresent();
+      assertThat(registry.latest(GpuSnapshot.FAMILY)).isPresent();
     }
     poller.close();
   }
@@ -115,7 +116,7 @@ class GpuPollerTest {
     assertThat(poller.unavailableReason()).isEmpty();
     poller.poll(registry);
 
-    GpuSnapshot s = registry.latest(Families.GPU).orElseThrow().value();
+    GpuSnapshot s = registry.latest(GpuSnapshot.FAMILY).orElseThrow().value();
     assertThat(s.source()).isEqualTo("nvidia-smi");
     assertThat(s.devices()).hasSize(2);
     assertThat(registry.allSeries())

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.frmonitor.model.Families;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.Registries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class HostPollerTest {
   private final ManualClock clock = new ManualClock(Instant.now());
   private final MetricRegistry registry =
-      new MetricRegistry(clock, Duration.ofMinutes(1), 12, 500, 10, Duration.ofSeconds(15));
+      Registries.withFamilies(
+          new MetricRegistry(clock, Duration.ofMinutes(1), 12, 500, 10, Duration.ofSeconds(15)));
 
   @Test
   void readsTheRealHostAndMatchesProcMeminfo() throws Exception {
@@ -32,14 +33,14 @@ class HostPollerTest {
             () -> {
               poller.poll(registry);
               return registry
-                  .latest(Families.SYSTEM)
+                  .latest(HostSnapshot.FAMILY)
                   .orElseThrow()
                   .value()
                   .cpuPercent()
                   .isPresent();
             });
 
-    HostSnapshot s = registry.latest(Families.SYSTEM).orElseThrow().value();
+    HostSnapshot s = registry.latest(HostSnapshot.FAMILY).orElseThrow().value();
     assertThat(s.memTotalBytes()).isEqualTo(memTotalFromProc());
     assertThat(s.cpuCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(s.perCorePercent()).hasSize(s.cpuCount());
@@ -52,7 +53,7 @@ class HostPollerTest {
     assertThat(registry.allSeries())
         .containsKeys("system.cpu_percent", "system.mem_percent", "system.disk_percent");
     assertThat(registry.series("system.mem_percent").orElseThrow().stats(0).orElseThrow().last())
-        .isCloseTo(s.memPercent(), within(1e-9));
+        .isCloseTo(s.memPercent().getAsDouble(), within(1e-9));
   }
 
   private static long memTotalFromProc() throws Exception {

@@ -7,8 +7,8 @@ import com.rabbitmq.client.Channel;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
-import io.frmonitor.model.ActionsSnapshot;
-import io.frmonitor.model.Families;
+import io.frmonitor.model.DecisionsSnapshot;
+import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
 import io.frmonitor.testing.Registries;
@@ -101,16 +101,22 @@ class FirehoseRabbitIT {
               () -> {
                 firehose.poll(registry);
                 results.poll(registry);
-                ActionsSnapshot a = registry.latest(Families.ACTIONS).orElseThrow().value();
+                DecisionsSnapshot a =
+                    registry.latest(DecisionsSnapshot.FAMILY).orElseThrow().value();
                 return a.savedActions() == 2
-                    && registry.latest(Families.RESULTS).orElseThrow().value().pipelines().stream()
+                    && registry
+                            .latest(ResultsSnapshot.FAMILY)
+                            .orElseThrow()
+                            .value()
+                            .pipelines()
+                            .stream()
                             .filter(p -> p.id().equals("face"))
                             .mapToLong(p -> p.resultsTotal())
                             .sum()
                         == 2;
               });
     }
-    ActionsSnapshot a = registry.latest(Families.ACTIONS).orElseThrow().value();
+    DecisionsSnapshot a = registry.latest(DecisionsSnapshot.FAMILY).orElseThrow().value();
     assertThat(a.actions().get("lock_screen")).containsEntry("no_face", 1L);
     assertThat(a.actions().get("no_action")).containsEntry("empty_reason", 1L);
     assertThat(registry.events().newest(10, "action"))

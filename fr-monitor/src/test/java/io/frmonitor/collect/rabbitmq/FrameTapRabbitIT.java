@@ -9,7 +9,6 @@ import com.rabbitmq.client.Channel;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
@@ -90,7 +89,7 @@ class FrameTapRabbitIT {
   }
 
   private PipelinesSnapshot snapshot() {
-    return registry.latest(Families.PIPELINES).orElseThrow().value();
+    return registry.latest(PipelinesSnapshot.FAMILY).orElseThrow().value();
   }
 
   private long frames(int pipeline) {

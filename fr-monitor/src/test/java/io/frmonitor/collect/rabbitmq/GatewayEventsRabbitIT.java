@@ -7,7 +7,6 @@ import com.rabbitmq.client.Channel;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.GatewaysSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Registries;
@@ -46,7 +45,7 @@ class GatewayEventsRabbitIT {
   }
 
   private GatewaysSnapshot.Gateway gw(String name) {
-    return registry.latest(Families.GATEWAYS).orElseThrow().value().gateways().stream()
+    return registry.latest(GatewaysSnapshot.FAMILY).orElseThrow().value().gateways().stream()
         .filter(g -> g.name().equals(name))
         .findFirst()
         .orElseThrow();
@@ -98,7 +97,8 @@ class GatewayEventsRabbitIT {
           .until(
               () -> {
                 p.poll(registry);
-                return registry.latest(Families.GATEWAYS).orElseThrow().value().eventsTotal() == 5;
+                return registry.latest(GatewaysSnapshot.FAMILY).orElseThrow().value().eventsTotal()
+                    == 5;
               });
       GatewaysSnapshot.Gateway g = gw("gw-1");
       assertThat(g.up()).isTrue();
@@ -106,7 +106,8 @@ class GatewayEventsRabbitIT {
       assertThat(g.sessionsOpened()).isEqualTo(2);
       assertThat(g.sessionsClosed()).isEqualTo(1);
       assertThat(g.rejections()).containsEntry("blocked", 1L);
-      assertThat(registry.latest(Families.GATEWAYS).orElseThrow().value().malformed()).isEqualTo(2);
+      assertThat(registry.latest(GatewaysSnapshot.FAMILY).orElseThrow().value().malformed())
+          .isEqualTo(2);
 
       // silence: after the 2 s heartbeat timeout the gateway is down, and that is logged
       await()

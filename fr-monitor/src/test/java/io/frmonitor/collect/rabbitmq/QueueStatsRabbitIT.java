@@ -11,7 +11,6 @@ import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.config.RabbitSettings;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
@@ -110,7 +109,7 @@ class QueueStatsRabbitIT {
   }
 
   private QueuesSnapshot snapshot() {
-    return registry.latest(Families.QUEUES).orElseThrow().value();
+    return registry.latest(QueuesSnapshot.FAMILY).orElseThrow().value();
   }
 
   private QueueStats queue(String name) {

@@ -7,7 +7,6 @@ import com.rabbitmq.client.Channel;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
@@ -65,7 +64,7 @@ class ResultTapRabbitIT {
   }
 
   private ResultsSnapshot.Pipeline pipeline(String id) {
-    return registry.latest(Families.RESULTS).orElseThrow().value().pipelines().stream()
+    return registry.latest(ResultsSnapshot.FAMILY).orElseThrow().value().pipelines().stream()
         .filter(p -> p.id().equals(id))
         .findFirst()
         .orElseThrow();
@@ -130,7 +129,8 @@ class ResultTapRabbitIT {
     assertThat(face.ingestToResult().count()).isEqualTo(8);
     assertThat(face.ingestToResult().p50Ms()).isBetween(800.0, 1100.0);
     assertThat(pipeline("phone").outcomes()).containsEntry("phone_detected", 1L);
-    assertThat(registry.latest(Families.RESULTS).orElseThrow().value().malformed()).isEqualTo(1);
+    assertThat(registry.latest(ResultsSnapshot.FAMILY).orElseThrow().value().malformed())
+        .isEqualTo(1);
     // the decision manager's queues got every result: the tap took copies
     assertThat(publisher.queueDeclarePassive("face_pipeline_results").getMessageCount())
         .isEqualTo(8);

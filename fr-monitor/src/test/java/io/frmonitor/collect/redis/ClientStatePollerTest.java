@@ -10,10 +10,10 @@ import io.frmonitor.model.ClientFlag;
 import io.frmonitor.model.ClientState;
 import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.Event;
-import io.frmonitor.model.Families;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.Registries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 class ClientStatePollerTest {
   private final ManualClock clock = new ManualClock();
   private final MetricRegistry registry =
-      new MetricRegistry(clock, Duration.ofMinutes(10), 120, 500, 1000, Duration.ofSeconds(30));
+      Registries.withFamilies(
+          new MetricRegistry(
+              clock, Duration.ofMinutes(10), 120, 500, 1000, Duration.ofSeconds(30)));
   private final Map<String, FieldValue> redis = new HashMap<>();
   private final ClientStatePoller poller = poller(() -> Map.copyOf(redis));
 
@@ -65,7 +67,7 @@ class ClientStatePollerTest {
   }
 
   private ClientsSnapshot snapshot() {
-    return registry.latest(Families.CLIENTS).orElseThrow().value();
+    return registry.latest(ClientsSnapshot.FAMILY).orElseThrow().value();
   }
 
   private List<Event> transitions() {

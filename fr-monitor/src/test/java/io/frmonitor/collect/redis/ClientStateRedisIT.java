@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.CollectorRuntime;
-import io.frmonitor.collect.ExecutorTaskScheduler;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.RetryPolicy;
 import io.frmonitor.config.RedisSettings;
@@ -15,9 +14,9 @@ import io.frmonitor.config.Secret;
 import io.frmonitor.model.ClientFlag;
 import io.frmonitor.model.ClientState;
 import io.frmonitor.model.ClientsSnapshot;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.Health;
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.schedule.ExecutorTaskScheduler;
 import io.frmonitor.testing.PythonPickle;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -88,7 +87,7 @@ class ClientStateRedisIT {
   }
 
   private ClientsSnapshot snapshot() {
-    return registry.latest(Families.CLIENTS).orElseThrow().value();
+    return registry.latest(ClientsSnapshot.FAMILY).orElseThrow().value();
   }
 
   @Test
@@ -249,13 +248,13 @@ class ClientStateRedisIT {
       redis.destroy();
       redis.waitFor();
       await().atMost(Duration.ofSeconds(10)).until(() -> health() == Health.DOWN);
-      assertThat(registry.latest(Families.CLIENTS).orElseThrow().stale()).isTrue();
+      assertThat(registry.latest(ClientsSnapshot.FAMILY).orElseThrow().stale()).isTrue();
       assertThat(registry.statuses().get("redis").lastError().orElseThrow())
           .contains("unreachable");
 
       redis = startRedis(port, dir);
       await().atMost(Duration.ofSeconds(15)).until(() -> health() == Health.OK);
-      assertThat(registry.latest(Families.CLIENTS).orElseThrow().stale()).isFalse();
+      assertThat(registry.latest(ClientsSnapshot.FAMILY).orElseThrow().stale()).isFalse();
       runtime.close();
     } finally {
       redis.destroy();

@@ -73,7 +73,7 @@ class BucketScannerIT {
     StorageSnapshot.Prefix frames = stats.prefixes().get("frames/");
     assertThat(frames.objects()).isEqualTo(4);
     assertThat(frames.bytes()).isEqualTo(1000);
-    assertThat(Duration.between(frames.oldest(), now))
+    assertThat(Duration.between(frames.oldest().orElseThrow(), now))
         .isBetween(Duration.ofMinutes(30).minusSeconds(5), Duration.ofMinutes(30).plusSeconds(5));
     StorageSnapshot.Prefix actions = stats.prefixes().get("actions/");
     assertThat(actions.objects()).isEqualTo(2);

@@ -19,8 +19,8 @@ class MinioMetricsTextTest {
   void capacityFromTheClusterEndpointAndUsageFromTheBucketEndpoint() {
     StorageUsage u = read("metrics-v2-cluster.prom", "metrics-v2-bucket.prom");
 
-    assertThat(u.usableTotalBytes()).isEqualTo(250_053_931_008L);
-    assertThat(u.usableFreeBytes()).isEqualTo(199_926_929_408L);
+    assertThat(u.usableTotalBytes()).hasValue(250_053_931_008L);
+    assertThat(u.usableFreeBytes()).hasValue(199_926_929_408L);
     assertThat(u.buckets())
         .containsExactly(
             org.assertj.core.api.Assertions.entry("archive", new StorageUsage.BucketUsage(0, 0)),
@@ -32,7 +32,7 @@ class MinioMetricsTextTest {
   void anOlderServerKeepsBucketUsageInTheClusterEndpoint() {
     StorageUsage u = read("metrics-v2-cluster-legacy.prom");
 
-    assertThat(u.usableTotalBytes()).isEqualTo(100_000_000_000L);
+    assertThat(u.usableTotalBytes()).hasValue(100_000_000_000L);
     assertThat(u.buckets().get("face-frames"))
         .isEqualTo(new StorageUsage.BucketUsage(7, 1_048_576));
   }
@@ -82,8 +82,8 @@ class MinioMetricsTextTest {
 
     assertThat(u.buckets()).containsKey("we\\ird");
     assertThat(u.buckets().get("we\\ird")).isEqualTo(new StorageUsage.BucketUsage(4, 2000));
-    assertThat(u.usableFreeBytes()).isEqualTo(7);
-    assertThat(u.usableTotalBytes()).isNull();
+    assertThat(u.usableFreeBytes()).hasValue(7);
+    assertThat(u.usableTotalBytes()).isEmpty();
   }
 
   @Test

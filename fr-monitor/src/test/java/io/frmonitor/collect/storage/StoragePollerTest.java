@@ -3,7 +3,6 @@ package io.frmonitor.collect.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frmonitor.config.MinioSettings;
-import io.frmonitor.model.Families;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Registries;
@@ -42,7 +41,7 @@ class StoragePollerTest {
         StoragePoller.create(settings, Clock.systemUTC(), Duration.ofSeconds(2))) {
       p.poll(registry);
     }
-    return registry.latest(Families.STORAGE).orElseThrow().value();
+    return registry.latest(StorageSnapshot.FAMILY).orElseThrow().value();
   }
 
   @Test
@@ -50,10 +49,10 @@ class StoragePollerTest {
     StorageSnapshot s = pollOnce();
 
     assertThat(s.minio()).isTrue();
-    assertThat(s.usage().usableTotalBytes()).isEqualTo(250_053_931_008L);
-    assertThat(s.usage().buckets().get("face-frames").bytes()).isEqualTo(52_837_376);
-    assertThat(s.usageUnavailable()).isNull();
-    assertThat(s.listedAt()).isNull();
+    assertThat(s.usage().orElseThrow().usableTotalBytes()).hasValue(250_053_931_008L);
+    assertThat(s.usage().orElseThrow().buckets().get("face-frames").bytes()).isEqualTo(52_837_376);
+    assertThat(s.usageUnavailable()).isEmpty();
+    assertThat(s.listedAt()).isEmpty();
     assertThat(registry.allSeries()).containsKey("storage.capacity_free_bytes");
   }
 
@@ -63,8 +62,10 @@ class StoragePollerTest {
 
     StorageSnapshot s = pollOnce();
 
-    assertThat(s.live()).isTrue();
-    assertThat(s.usage()).isNull();
-    assertThat(s.usageUnavailable()).contains("HTTP 403").contains("no keys configured");
+    assertThat(s.live()).contains(true);
+    assertThat(s.usage()).isEmpty();
+    assertThat(s.usageUnavailable().orElseThrow())
+        .contains("HTTP 403")
+        .contains("no keys configured");
   }
 }

@@ -1,0 +1,98 @@
+package io.frmonitor.family;
+
+import io.frmonitor.metric.MetricDef;
+import io.frmonitor.metric.SampleWriter;
+import io.frmonitor.model.Family;
+import io.frmonitor.registry.MetricRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every registered family, in the order the composition root registered them (the dashboard's card
+ * order), plus the monitor's own metrics: the one view of "every metric the service knows" that the
+ * outputs loop over.
+ *
+ * <p>Thread safety: immutable after construction.
+ */
+public final class Catalog {
+  private final List<FamilySpec<?>> specs;
+  private final Map<String, FamilySpec<?>> byName = new LinkedHashMap<>();
+  private final List<MetricDef> metrics;
+
+  /**
+   * @throws IllegalArgumentException when two families share a name, or two different definitions
+   *     share a metric name
+   */
+  public Catalog(List<FamilySpec<?>> specs) {
+    this.specs = List.copyOf(specs);
+    Map<String, MetricDef> defs = new TreeMap<>();
+    MonitorSamples.METRICS.forEach(m -> define(defs, m, "the monitor"));
+    for (FamilySpec<?> spec : specs) {
+      if (byName.put(spec.name(), spec) != null) {
+        throw new IllegalArgumentException("two families named " + spec.name());
+      }
+      spec.metrics().forEach(m -> define(defs, m, spec.toString()));
+    }
+    List<MetricDef> all = new ArrayList<>(defs.values());
+    all.sort(Comparator.comparing(MetricDef::name));
+    this.metrics = List.copyOf(all);
+  }
+
+  private static void define(Map<String, MetricDef> defs, MetricDef metric, String owner) {
+    MetricDef before = defs.putIfAbsent(metric.name(), metric);
+    if (before != null && !before.equals(metric)) {
+      throw new IllegalArgumentException(
+          owner + " defines " + metric.name() + " differently: " + metric + " vs " + before);
+    }
+  }
+
+  /** The families, in registration order. */
+  public List<FamilySpec<?>> specs() {
+    return specs;
+  }
+
+  public Optional<FamilySpec<?>> spec(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The spec of {@code family}, when one is registered. */
+  @SuppressWarnings("unchecked") // a spec is registered under its own family's name
+  public <T> Optional<FamilySpec<T>> spec(Family<T> family) {
+    FamilySpec<?> spec = byName.get(family.name());
+    return spec != null && spec.family().equals(family)
+        ? Optional.of((FamilySpec<T>) spec)
+        : Optional.empty();
+  }
+
+  /** Every metric definition, the families' and the monitor's own, sorted by name. */
+  public List<MetricDef> metrics() {
+    return metrics;
+  }
+
+  /** Writes every family's samples from its latest snapshot, then the monitor's own. */
+  public void writeSamples(MetricRegistry registry, SampleWriter out) {
+    for (FamilySpec<?> spec : specs) {
+      writeFamily(spec, registry, out);
+    }
+    MonitorSamples.write(registry, out);
+  }
+
+  private static <T> void writeFamily(
+      FamilySpec<T> spec, MetricRegistry registry, SampleWriter out) {
+    registry.latest(spec.family()).ifPresent(latest -> spec.samples().write(latest, out));
+  }
+
+  /** Tells the registry how to turn each family's snapshot into history points. */
+  public void defineSeries(MetricRegistry registry) {
+    specs.forEach(spec -> defineSeries(spec, registry));
+  }
+
+  private static <T> void defineSeries(FamilySpec<T> spec, MetricRegistry registry) {
+    registry.defineSeries(spec.family(), spec::series);
+  }
+}

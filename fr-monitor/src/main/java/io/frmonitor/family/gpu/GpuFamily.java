@@ -1,0 +1,57 @@
+package io.frmonitor.family.gpu;
+
+import io.frmonitor.family.Card;
+import io.frmonitor.family.FamilySpec;
+import io.frmonitor.family.Param;
+import io.frmonitor.family.Points;
+import io.frmonitor.family.Rest;
+import io.frmonitor.family.SampleSource;
+import io.frmonitor.family.WindowDto;
+import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.GpuDevice;
+import io.frmonitor.model.GpuSnapshot;
+import io.frmonitor.registry.MetricRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The host's NVIDIA GPUs ({@code gpu} collector). */
+public final class GpuFamily {
+  public static final FamilySpec<GpuSnapshot> SPEC =
+      FamilySpec.of(GpuSnapshot.FAMILY, "GPUs")
+          .rest(
+              new Rest(
+                  GpuDto.class,
+                  (registry, query) ->
+                      body(registry, WindowDto.of(registry, GpuSnapshot.FAMILY, query)),
+                  (registry, query) -> body(registry, null),
+                  "GPUs",
+                  "Per device from NVML (or nvidia-smi): utilisation, memory, temperature, power"
+                      + " and compute processes. On a host without an NVIDIA driver `status` is"
+                      + " `disabled` with the reason.",
+                  List.of(Param.window("Adds min/avg/max/last of every series over this span."))))
+          .samples(GpuSamples.METRICS, SampleSource.whenFresh(GpuSamples::write))
+          .series(GpuFamily::series)
+          .card(Card.custom())
+          .build();
+
+  private GpuFamily() {}
+
+  private static GpuDto body(MetricRegistry registry, @Nullable WindowDto window) {
+    Optional<CollectorStatus> status = registry.statusesOf(GpuSnapshot.FAMILY).stream().findFirst();
+    return GpuDto.of(registry.latest(GpuSnapshot.FAMILY), status, window);
+  }
+
+  static Map<String, Double> series(GpuSnapshot s) {
+    Points p = new Points(GpuSnapshot.FAMILY);
+    for (GpuDevice d : s.devices()) {
+      String gpu = Integer.toString(d.index());
+      p.put("utilization_percent", gpu, d.utilizationPercent());
+      p.put("memory_used_bytes", gpu, d.memoryUsedBytes());
+      p.put("temperature_celsius", gpu, d.temperatureCelsius());
+      p.put("power_watts", gpu, d.powerWatts());
+    }
+    return p.map();
+  }
+}

@@ -1,0 +1,46 @@
+package io.frmonitor.family.gpu;
+
+import io.frmonitor.metric.MetricDef;
+import io.frmonitor.metric.SampleWriter;
+import io.frmonitor.model.GpuDevice;
+import io.frmonitor.model.GpuSnapshot;
+import java.util.List;
+
+/** The {@code fr_gpu_*} metrics, one labelled sample per device. */
+final class GpuSamples {
+  static final MetricDef INFO =
+      MetricDef.gauge("fr_gpu_info", "GPU identity (always 1).", "gpu", "uuid", "name");
+  static final MetricDef UTILIZATION =
+      MetricDef.gauge("fr_gpu_utilization_ratio", "GPU busy share (0-1).", "gpu");
+  static final MetricDef MEMORY_USED =
+      MetricDef.gauge("fr_gpu_memory_used_bytes", "GPU memory used.", "gpu");
+  static final MetricDef MEMORY_TOTAL =
+      MetricDef.gauge("fr_gpu_memory_total_bytes", "GPU memory.", "gpu");
+  static final MetricDef TEMPERATURE =
+      MetricDef.gauge("fr_gpu_temperature_celsius", "GPU die temperature.", "gpu");
+  static final MetricDef POWER = MetricDef.gauge("fr_gpu_power_watts", "GPU power draw.", "gpu");
+  static final MetricDef POWER_LIMIT =
+      MetricDef.gauge("fr_gpu_power_limit_watts", "Enforced power limit.", "gpu");
+  static final MetricDef PROCESSES =
+      MetricDef.gauge("fr_gpu_processes", "Compute processes on the GPU.", "gpu");
+
+  static final List<MetricDef> METRICS =
+      List.of(
+          INFO, UTILIZATION, MEMORY_USED, MEMORY_TOTAL, TEMPERATURE, POWER, POWER_LIMIT, PROCESSES);
+
+  private GpuSamples() {}
+
+  static void write(GpuSnapshot s, SampleWriter out) {
+    for (GpuDevice d : s.devices()) {
+      String gpu = Integer.toString(d.index());
+      out.value(INFO, 1, gpu, d.uuid(), d.name());
+      d.utilizationPercent().ifPresent(v -> out.value(UTILIZATION, v / 100, gpu));
+      out.value(MEMORY_USED, d.memoryUsedBytes(), gpu);
+      out.value(MEMORY_TOTAL, d.memoryTotalBytes(), gpu);
+      out.value(TEMPERATURE, d.temperatureCelsius(), gpu);
+      out.value(POWER, d.powerWatts(), gpu);
+      out.value(POWER_LIMIT, d.powerLimitWatts(), gpu);
+      out.value(PROCESSES, d.processes().size(), gpu);
+    }
+  }
+}
