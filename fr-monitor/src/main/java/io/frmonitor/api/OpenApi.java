@@ -5,16 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.frmonitor.family.Catalog;
 import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Param;
+import io.frmonitor.family.Query;
 import io.frmonitor.family.Rest;
+import io.frmonitor.registry.MetricRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * {@code /openapi.json}: the hand-written description of the service's own endpoints ({@code
  * openapi.json} on the class path), plus one path and one schema per registered family, made from
- * the family's {@link Rest} and its response record.
+ * the family's {@link Rest} and its response record, with the body its example snapshot renders to
+ * as the example.
  */
 final class OpenApi {
+  /** When the example bodies were "collected". */
+  private static final Instant EXAMPLE_TIME = Instant.parse("2026-11-28T12:00:05Z");
+
   private OpenApi() {}
 
   static byte[] document(Catalog catalog) {
@@ -26,13 +33,19 @@ final class OpenApi {
     }
     ObjectNode paths = (ObjectNode) doc.path("paths");
     ObjectNode schemas = (ObjectNode) doc.path("components").path("schemas");
+    MetricRegistry examples = catalog.examples(EXAMPLE_TIME);
     for (FamilySpec<?> spec : catalog.specs()) {
       spec.rest()
           .ifPresent(
               rest -> {
                 String schema = schemaName(rest);
                 schemas.set(schema, JsonSchemas.of(rest.dto()));
-                paths.set(spec.path(), path(spec, rest, schema));
+                ObjectNode path = path(spec, rest, schema);
+                ((ObjectNode) path.at("/get/responses/200/content/application~1json"))
+                    .set(
+                        "example",
+                        Json.MAPPER.valueToTree(rest.body().render(examples, Query.NONE)));
+                paths.set(spec.path(), path);
               });
     }
     return Json.bytes(doc);

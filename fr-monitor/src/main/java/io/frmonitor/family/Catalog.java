@@ -2,8 +2,14 @@ package io.frmonitor.family;
 
 import io.frmonitor.metric.MetricDef;
 import io.frmonitor.metric.SampleWriter;
+import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.Family;
+import io.frmonitor.model.Health;
 import io.frmonitor.registry.MetricRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,6 +91,44 @@ public final class Catalog {
   private static <T> void writeFamily(
       FamilySpec<T> spec, MetricRegistry registry, SampleWriter out) {
     registry.latest(spec.family()).ifPresent(latest -> spec.samples().write(latest, out));
+  }
+
+  /**
+   * A registry holding every family's example snapshot, published at {@code at} by a collector that
+   * is {@code ok}: what {@code openapi.json}'s example bodies are rendered from.
+   */
+  public MetricRegistry examples(Instant at) {
+    MetricRegistry registry =
+        new MetricRegistry(
+            Clock.fixed(at, ZoneOffset.UTC),
+            Duration.ofHours(1),
+            2,
+            10_000,
+            10,
+            Duration.ofHours(1));
+    defineSeries(registry);
+    for (FamilySpec<?> spec : specs) {
+      publishExample(spec, registry);
+      registry.updateStatus(
+          new CollectorStatus(
+              spec.name(),
+              List.of(spec.name()),
+              Health.OK,
+              Optional.of(at),
+              Optional.empty(),
+              0,
+              Optional.empty(),
+              false,
+              1,
+              0,
+              Duration.ZERO,
+              Duration.ZERO));
+    }
+    return registry;
+  }
+
+  private static <T> void publishExample(FamilySpec<T> spec, MetricRegistry registry) {
+    registry.publish(spec.family(), spec.example());
   }
 
   /** Tells the registry how to turn each family's snapshot into history points. */

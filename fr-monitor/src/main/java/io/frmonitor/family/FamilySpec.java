@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 public final class FamilySpec<T> {
   private final Family<T> family;
   private final String title;
+  private final T example;
   private final List<MetricDef> metrics;
   private final SampleSource<T> samples;
   private final Function<T, Map<String, Double>> series;
@@ -37,6 +39,7 @@ public final class FamilySpec<T> {
   private FamilySpec(Builder<T> b) {
     this.family = b.family;
     this.title = b.title;
+    this.example = Objects.requireNonNull(b.example, "example");
     this.metrics = List.copyOf(b.metrics);
     this.samples = b.samples;
     this.series = b.series;
@@ -65,6 +68,14 @@ public final class FamilySpec<T> {
   /** A short human title (the card's heading). */
   public String title() {
     return title;
+  }
+
+  /**
+   * A typical snapshot: what {@code openapi.json} shows as the body's example, and what the tests
+   * publish to check that the family reaches every output.
+   */
+  public T example() {
+    return example;
   }
 
   /** {@code /metrics/<name>}. */
@@ -123,6 +134,7 @@ public final class FamilySpec<T> {
   public static final class Builder<T> {
     private final Family<T> family;
     private final String title;
+    private @Nullable T example;
     private List<MetricDef> metrics = List.of();
     private SampleSource<T> samples = (latest, out) -> {};
     private Function<T, Map<String, Double>> series = s -> Map.of();
@@ -136,6 +148,12 @@ public final class FamilySpec<T> {
     private Builder(Family<T> family, String title) {
       this.family = family;
       this.title = title;
+    }
+
+    /** A typical snapshot (see {@link FamilySpec#example()}). */
+    public Builder<T> example(T example) {
+      this.example = example;
+      return this;
     }
 
     /** The metrics and the writer of their samples. */
@@ -178,6 +196,9 @@ public final class FamilySpec<T> {
     }
 
     public FamilySpec<T> build() {
+      if (example == null) {
+        throw new IllegalStateException("family " + family.name() + " has no example snapshot");
+      }
       require(Output.REST, rest != null);
       require(Output.LIVE, rest != null);
       require(Output.PROMETHEUS, samplesGiven && !metrics.isEmpty());

@@ -5,8 +5,11 @@ import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
 import io.frmonitor.family.SampleSource;
+import io.frmonitor.model.ClientAnomalies;
 import io.frmonitor.model.ClientFlag;
 import io.frmonitor.model.ClientsSnapshot;
+import io.frmonitor.model.TransitionCounts;
+import java.util.List;
 import java.util.Map;
 
 /** The clients' states from the fr-server's {@code Clients_status} hash ({@code redis}). */
@@ -30,6 +33,7 @@ public final class ClientsFamily {
                       + ClientQuery.LIVE_LIMIT
                       + ").",
                   ClientQuery.PARAMS))
+          .example(example())
           .samples(ClientsSamples.METRICS, SampleSource.whenFresh(ClientsSamples::write))
           .series(ClientsFamily::series)
           .card(Card.custom())
@@ -44,5 +48,35 @@ public final class ClientsFamily {
     }
     p.put("blocked_and_active", s.anomalies().blockedAndActiveTotal());
     return p.map();
+  }
+
+  /**
+   * biden active, bush deactivated, carter paused (and still active), obama blocked (and still
+   * active: the blocked-and-active anomaly).
+   */
+  static ClientsSnapshot example() {
+    Map<String, Integer> flags =
+        Map.of(
+            "biden",
+            ClientFlag.ACTIVE.bit(),
+            "bush",
+            ClientFlag.DEACTIVATED.bit(),
+            "carter",
+            ClientFlag.PAUSED.bit() | ClientFlag.ACTIVE.bit(),
+            "obama",
+            ClientFlag.BLOCKED.bit() | ClientFlag.ACTIVE.bit());
+    String[] names = flags.keySet().toArray(String[]::new);
+    ClientsSnapshot.sort(names);
+    byte[] masks = new byte[names.length];
+    for (int i = 0; i < names.length; i++) {
+      masks[i] = (byte) (int) flags.get(names[i]);
+    }
+    return new ClientsSnapshot(
+        names,
+        masks,
+        new ClientAnomalies(List.of("obama"), 1, List.of(), 0),
+        TransitionCounts.NONE,
+        List.of(),
+        "redis://127.0.0.1:6379/0 Clients_status");
   }
 }

@@ -31,6 +31,7 @@ public final class DecisionsFamily {
                       + " the RabbitMQ firehose, which an operator must switch on"
                       + " (MONITORING_RMQ_FIREHOSE=true, docs/operations.md).",
                   List.of()))
+          .example(example())
           .samples(DecisionsSamples.METRICS, SampleSource.whenFresh(DecisionsSamples::write))
           .series(DecisionsFamily::series)
           .card(
@@ -58,5 +59,16 @@ public final class DecisionsFamily {
             .sum());
     p.put("saved_actions_total", s.savedActions());
     return p.map();
+  }
+
+  /** The mix a minute of five clients gave against the real fr-server's services. */
+  static DecisionsSnapshot example() {
+    return new DecisionsSnapshot(
+        Map.of(
+            "no_action", Map.of("empty_reason", 676L),
+            "lock_screen", Map.of("no_face", 104L, "wrong_user", 103L),
+            "sign_out", Map.of("spoof_image", 116L),
+            "warning", Map.of("phone_detection", 88L)),
+        2998);
   }
 }

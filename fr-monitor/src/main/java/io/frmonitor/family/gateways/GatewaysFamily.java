@@ -9,8 +9,11 @@ import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
 import io.frmonitor.family.SampleSource;
 import io.frmonitor.model.GatewaysSnapshot;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Gateways reporting heartbeats, sessions and rejections ({@code gateway_events}). */
 public final class GatewaysFamily {
@@ -26,6 +29,7 @@ public final class GatewaysFamily {
                       + " docs/producers.md). A gateway is up while heartbeats arrive within"
                       + " MONITORING_GATEWAY_HEARTBEAT_TIMEOUT.",
                   List.of()))
+          .example(example())
           .samples(GatewaysSamples.METRICS, SampleSource.whenFresh(GatewaysSamples::write))
           .series(GatewaysFamily::series)
           .card(
@@ -55,5 +59,21 @@ public final class GatewaysFamily {
       p.put("clients", g.name(), g.clients());
     }
     return p.map();
+  }
+
+  /** One gateway heart-beating, with a few refusals. */
+  static GatewaysSnapshot example() {
+    return new GatewaysSnapshot(
+        List.of(
+            new GatewaysSnapshot.Gateway(
+                "gw-1",
+                true,
+                Optional.of(Instant.parse("2026-11-28T12:00:00Z")),
+                OptionalLong.of(12),
+                40,
+                28,
+                Map.of("blocked", 3L, "paused", 17L))),
+        1520,
+        0);
   }
 }

@@ -9,11 +9,14 @@ import io.frmonitor.family.SampleSource;
 import io.frmonitor.family.WindowDto;
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.GpuDevice;
+import io.frmonitor.model.GpuProcess;
 import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /** The host's NVIDIA GPUs ({@code gpu} collector). */
@@ -31,6 +34,7 @@ public final class GpuFamily {
                       + " and compute processes. On a host without an NVIDIA driver `status` is"
                       + " `disabled` with the reason.",
                   List.of(Param.window("Adds min/avg/max/last of every series over this span."))))
+          .example(example())
           .samples(GpuSamples.METRICS, SampleSource.whenFresh(GpuSamples::write))
           .series(GpuFamily::series)
           .card(Card.custom())
@@ -53,5 +57,23 @@ public final class GpuFamily {
       p.put("power_watts", gpu, d.powerWatts());
     }
     return p.map();
+  }
+
+  /** One H100 running one pipeline worker. */
+  static GpuSnapshot example() {
+    return new GpuSnapshot(
+        "nvml",
+        List.of(
+            new GpuDevice(
+                0,
+                "GPU-5f2b7c1e-8a41-4d7e-9c55-0d2f3b1a9e77",
+                "NVIDIA H100 80GB HBM3",
+                OptionalDouble.of(87),
+                OptionalLong.of(64_208_994_304L),
+                OptionalLong.of(85_520_809_984L),
+                OptionalDouble.of(64),
+                OptionalDouble.of(412.37),
+                OptionalDouble.of(700),
+                List.of(new GpuProcess(41877, OptionalLong.of(31_574_720_512L))))));
   }
 }

@@ -6,12 +6,17 @@ import io.frmonitor.family.Param;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
 import io.frmonitor.family.SampleSource;
+import io.frmonitor.model.LatencyHistogram;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Frames routed per GPU pipeline and per client ({@code frame_tap}); its body also shows the
@@ -33,6 +38,7 @@ public final class PipelinesFamily {
                       + " (default 5 minutes, rounded up to 1, 5, 15, 30 or 60 minutes).",
                   List.of(Param.window("The span of the latency percentiles (default 5m)."))))
           .alsoReads(ResultsSnapshot.FAMILY)
+          .example(example())
           .samples(PipelineSamples.FRAME_METRICS, SampleSource.whenFresh(PipelineSamples::frames))
           .series(PipelinesFamily::series)
           .card(Card.custom())
@@ -56,5 +62,35 @@ public final class PipelinesFamily {
       p.put("ingest_to_routing_p95_ms", s.ingestToRouting().p95Ms());
     }
     return p.map();
+  }
+
+  /** Two pipelines with workers, one without; two clients; latency around 40 ms. */
+  static PipelinesSnapshot example() {
+    LatencyHistogram latency = exampleLatency(1200, 41.5);
+    return new PipelinesSnapshot(
+        1200,
+        OptionalDouble.of(20),
+        58_211_977,
+        0,
+        List.of(
+            new PipelinesSnapshot.Routing(0, 600, OptionalDouble.of(10), Optional.of(true)),
+            new PipelinesSnapshot.Routing(1, 580, OptionalDouble.of(9.6), Optional.of(true)),
+            new PipelinesSnapshot.Routing(2, 20, OptionalDouble.of(0.4), Optional.of(false))),
+        List.of(
+            new PipelinesSnapshot.ClientFrames("obama", 700, OptionalDouble.of(11.5)),
+            new PipelinesSnapshot.ClientFrames("biden", 500, OptionalDouble.of(8.5))),
+        Map.of(PipelinesSnapshot.LATENCY_WINDOW, latency),
+        latency);
+  }
+
+  /** {@code count} observations around {@code avgMs}, in the taps' buckets. */
+  static LatencyHistogram exampleLatency(long count, double avgMs) {
+    List<Double> bounds =
+        List.of(5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0);
+    List<Long> counts = new ArrayList<>(Collections.nCopies(bounds.size() + 1, 0L));
+    counts.set(3, count * 9 / 10);
+    counts.set(4, count - count * 9 / 10);
+    return new LatencyHistogram(
+        count, count * avgMs, avgMs * 2.2, avgMs * 0.95, avgMs * 1.6, avgMs * 2.0, bounds, counts);
   }
 }

@@ -4,8 +4,12 @@ import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Output;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.SampleSource;
+import io.frmonitor.model.LatencyHistogram;
+import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Results per face/phone pipeline ({@code result_tap}, or the firehose). Shown inside the pipelines
@@ -20,6 +24,7 @@ public final class ResultsFamily {
           .without(Output.REST, SHOWN_BY_PIPELINES)
           .without(Output.LIVE, SHOWN_BY_PIPELINES)
           .without(Output.CARD, SHOWN_BY_PIPELINES)
+          .example(example())
           .samples(PipelineSamples.RESULT_METRICS, SampleSource.whenFresh(PipelineSamples::results))
           .series(ResultsFamily::series)
           .build();
@@ -35,5 +40,31 @@ public final class ResultsFamily {
       }
     }
     return p.map();
+  }
+
+  /** Face and phone results of the same frames, a few of them failing the checks. */
+  static ResultsSnapshot example() {
+    return new ResultsSnapshot(
+        List.of(
+            pipeline(
+                "face", Map.of("pass", 980L, "no_face", 120L, "wrong_user", 60L, "spoof", 40L), 0),
+            pipeline(
+                "phone", Map.of("pass", 1110L, "phone_detected", 88L, "processing_error", 2L), 2)),
+        0);
+  }
+
+  private static ResultsSnapshot.Pipeline pipeline(
+      String id, Map<String, Long> outcomes, long errors) {
+    long total = outcomes.values().stream().mapToLong(Long::longValue).sum();
+    LatencyHistogram latency = PipelinesFamily.exampleLatency(total, 180);
+    return new ResultsSnapshot.Pipeline(
+        id,
+        total,
+        OptionalDouble.of(20),
+        total - errors,
+        errors,
+        outcomes,
+        Map.of(PipelinesSnapshot.LATENCY_WINDOW, latency),
+        latency);
   }
 }

@@ -9,6 +9,8 @@ import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** Backlog and rates of the fr-server's RabbitMQ queues ({@code rabbitmq_stats}). */
 public final class QueuesFamily {
@@ -26,6 +28,7 @@ public final class QueuesFamily {
                       + " (`source: amqp_passive`: ready and consumers only). depth = ready +"
                       + " unacked, because the fr-server's consumers have no prefetch limit.",
                   List.of()))
+          .example(example())
           .samples(QueuesSamples.METRICS, SampleSource.whenFresh(QueuesSamples::write))
           .series(QueuesFamily::series)
           .card(Card.custom())
@@ -43,5 +46,36 @@ public final class QueuesFamily {
       p.put("ack_per_sec", q.name(), q.ackPerSec());
     }
     return p.map();
+  }
+
+  /** One face queue draining, the actions queue keeping up. */
+  static QueuesSnapshot example() {
+    return new QueuesSnapshot(
+        "management_api",
+        false,
+        2,
+        List.of(
+            new QueueStats(
+                "PipeLine_0_face_data",
+                0,
+                OptionalLong.of(120),
+                OptionalLong.of(120),
+                1,
+                OptionalDouble.of(10),
+                OptionalDouble.of(40),
+                OptionalDouble.of(40),
+                OptionalDouble.of(0.5),
+                OptionalDouble.of(4)),
+            new QueueStats(
+                "actions",
+                0,
+                OptionalLong.of(2),
+                OptionalLong.of(2),
+                1,
+                OptionalDouble.of(20),
+                OptionalDouble.of(20),
+                OptionalDouble.of(20),
+                OptionalDouble.of(0),
+                OptionalDouble.empty())));
   }
 }

@@ -12,6 +12,8 @@ import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.NetworkStats;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** The host: CPU, memory, disks, network, uptime ({@code host} collector). */
 public final class SystemFamily {
@@ -29,6 +31,7 @@ public final class SystemFamily {
                   "From /proc, read once per poll interval. Percentages are 0-100; rates are"
                       + " bytes per second and null until the second collection.",
                   List.of(Param.window("Adds min/avg/max/last of every series over this span."))))
+          .example(example())
           .samples(SystemSamples.METRICS, SampleSource.whenFresh(SystemSamples::write))
           .series(SystemFamily::series)
           .card(Card.custom())
@@ -62,5 +65,41 @@ public final class SystemFamily {
       p.put("network_tx_bytes_per_sec", n.name(), n.txBytesPerSec());
     }
     return p.map();
+  }
+
+  /** Two cores, 24 GiB, one disk and one interface, ten minutes after start. */
+  static HostSnapshot example() {
+    return new HostSnapshot(
+        OptionalDouble.of(1.19),
+        List.of(1.9, 0.48),
+        List.of(OptionalDouble.of(2.37), OptionalDouble.of(2.9), OptionalDouble.of(2.02)),
+        2,
+        25_276_502_016L,
+        767_643_648L,
+        0,
+        0,
+        OptionalDouble.of(21.91),
+        List.of(
+            new DiskUsage(
+                "/",
+                "vda",
+                270_553_174_016L,
+                23_875_010_560L,
+                21.91,
+                OptionalDouble.of(3874.6),
+                OptionalDouble.of(0),
+                OptionalLong.of(1_204_000_000L),
+                OptionalLong.of(9_830_000_000L))),
+        List.of(
+            new NetworkStats(
+                "eth0",
+                OptionalDouble.of(1200),
+                OptionalDouble.of(800),
+                9_000_000,
+                4_000_000,
+                0,
+                0)),
+        655,
+        600);
   }
 }
