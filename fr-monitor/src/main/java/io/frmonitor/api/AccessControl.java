@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bearer tokens and cross-origin access, checked before every request.
@@ -26,8 +27,8 @@ final class AccessControl {
       Set.of("/", "/healthz", "/readyz", "/docs", "/openapi.json", "/favicon.ico");
   private static final List<String> PUBLIC_PREFIXES = List.of("/ui/", "/docs/");
 
-  private final byte[] apiDigest;
-  private final byte[] scrapeDigest;
+  private final byte @Nullable [] apiDigest;
+  private final byte @Nullable [] scrapeDigest;
   private final List<String> origins;
 
   AccessControl(ApiAccess access) {
@@ -126,14 +127,14 @@ final class AccessControl {
     return PUBLIC_PATHS.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
   }
 
-  private static String bearer(String authorization) {
+  private static @Nullable String bearer(@Nullable String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;
     }
     return authorization.substring(7).strip();
   }
 
-  private static byte[] digest(Secret token) {
+  private static byte @Nullable [] digest(Secret token) {
     return token.isEmpty() ? null : digest(token.value());
   }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -263,5 +264,5 @@ public final class ApiServer implements AutoCloseable {
   record IndexDto(String service, String docs, String openapi, List<String> endpoints) {}
 
   /** {@code GET /readyz}. */
-  record ReadyDto(String status, String reason) {}
+  record ReadyDto(String status, @Nullable String reason) {}
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /** The API's JSON conventions: snake_case names, nulls written (absent is not zero). */
 final class Json {
@@ -28,11 +29,11 @@ final class Json {
   }
 
   /** A present value, or null for JSON. */
-  static Double orNull(OptionalDouble value) {
+  static @Nullable Double orNull(OptionalDouble value) {
     return value.isPresent() ? value.getAsDouble() : null;
   }
 
-  static Long orNull(OptionalLong value) {
+  static @Nullable Long orNull(OptionalLong value) {
     return value.isPresent() ? value.getAsLong() : null;
   }
 }

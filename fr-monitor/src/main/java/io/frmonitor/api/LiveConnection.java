@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -183,7 +184,11 @@ final class LiveConnection {
   private ObjectNode ownPatch(Set<String> changed, Map<String, ObjectNode> state) {
     ObjectNode data = Json.MAPPER.createObjectNode();
     for (String t : changed) {
-      data.set(t, MergePatch.between(delivered.get(t), state.get(t)));
+      data.set(
+          t,
+          MergePatch.between(
+              delivered.get(t),
+              Objects.requireNonNull(state.get(t), "only topics with a state are patched")));
     }
     return data;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON Merge Patch (RFC 7386) that turns one JSON object into another: changed members with
@@ -17,8 +18,11 @@ import java.util.Map;
 final class MergePatch {
   private MergePatch() {}
 
-  /** The patch from {@code from} to {@code to}; an empty object when they are equal. */
-  static ObjectNode between(JsonNode from, ObjectNode to) {
+  /**
+   * The patch from {@code from} to {@code to}; an empty object when they are equal. A null {@code
+   * from} (nothing sent yet) gives all of {@code to}.
+   */
+  static ObjectNode between(@Nullable JsonNode from, ObjectNode to) {
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
     if (from == null || !from.isObject()) {
       patch.setAll(to);

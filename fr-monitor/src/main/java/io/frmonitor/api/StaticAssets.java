@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,9 +52,11 @@ final class StaticAssets {
     ctx.contentType(asset.contentType()).result(bytes(name));
   }
 
-  /** The file's content (read once). */
+  /** The file's content (read once); {@code name} must be one of the listed names. */
   byte[] bytes(String name) {
-    return cache.computeIfAbsent(name, n -> read(assets.get(n).resource()));
+    Asset asset =
+        Objects.requireNonNull(assets.get(name), () -> "not a listed " + what + ": " + name);
+    return cache.computeIfAbsent(name, n -> read(asset.resource()));
   }
 
   /** A class-path resource, relative to this package unless it starts with {@code /}. */

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code fr-monitor self-test}: runs a throw-away instance on a free loopback port, waits until it
@@ -85,7 +86,8 @@ final class SelfTest {
           private final StringBuilder text = new StringBuilder();
 
           @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+          public @Nullable CompletionStage<?> onText(
+              WebSocket ws, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
               first.complete(text.toString());

@@ -3,6 +3,7 @@ package io.frmonitor.codec;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pickle memo. Picklers number memo entries 0, 1, 2... (MEMOIZE always does), so entries live
@@ -14,9 +15,9 @@ import java.util.Map;
  */
 final class Memo {
   private final int arrayLimit;
-  private Object[] slots = new Object[16];
+  private @Nullable Object[] slots = new Object[16];
   private int size;
-  private Map<Long, Object> sparse;
+  private @Nullable Map<Long, Object> sparse;
 
   Memo(int payloadLength) {
     this.arrayLimit = payloadLength;
@@ -47,7 +48,7 @@ final class Memo {
   }
 
   /** The entry, or null when never set. */
-  Object get(long index) {
+  @Nullable Object get(long index) {
     if (index >= 0 && index < slots.length) {
       return slots[(int) index];
     }

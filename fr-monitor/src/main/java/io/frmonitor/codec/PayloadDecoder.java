@@ -50,7 +50,7 @@ public final class PayloadDecoder {
       return new DecodeResult.Decoded(
           value, isJson ? DecodeResult.Format.JSON : DecodeResult.Format.PICKLE);
     } catch (PickleFailure e) {
-      return new DecodeResult.Failed(e.error(), e.getMessage());
+      return new DecodeResult.Failed(e.error(), e.detail());
     } catch (RuntimeException | StackOverflowError e) { // a bug here must not kill a collector
       return new DecodeResult.Failed(DecodeError.MALFORMED, "decoder error: " + e);
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +59,8 @@ final class CollectorRunner implements AutoCloseable {
   private boolean running;
   private boolean attempted;
   private boolean closed;
-  private TaskScheduler.Cancellable pendingTick;
-  private Run current;
+  private TaskScheduler.@Nullable Cancellable pendingTick;
+  private @Nullable Run current;
 
   CollectorRunner(
       Poller poller,
@@ -305,8 +306,8 @@ final class CollectorRunner implements AutoCloseable {
   /** One run's bookkeeping; guarded by the runner's lock. */
   private static final class Run {
     final Instant start;
-    Thread thread;
-    TaskScheduler.Cancellable timeoutHandle;
+    @Nullable Thread thread;
+    TaskScheduler.@Nullable Cancellable timeoutHandle;
     boolean settled;
 
     Run(Instant start) {

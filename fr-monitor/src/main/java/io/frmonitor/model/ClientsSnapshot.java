@@ -6,8 +6,10 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every client name the fr-server's Redis knows, with its flags, counts per flag and per display
@@ -60,7 +62,7 @@ public final class ClientsSnapshot {
   }
 
   private final String[] names;
-  private volatile int[] alphabetical;
+  private volatile int @Nullable [] alphabetical; // computed on first use
   private final byte[] flags;
   private final Map<ClientFlag, Integer> flagCounts;
   private final Map<ClientState, Integer> stateCounts;
@@ -143,12 +145,12 @@ public final class ClientsSnapshot {
 
   /** Names carrying {@code flag} (members of its hash field). */
   public int count(ClientFlag flag) {
-    return flagCounts.get(flag);
+    return Objects.requireNonNull(flagCounts.get(flag), "every flag is counted");
   }
 
   /** Names displayed in {@code state}. */
   public int count(ClientState state) {
-    return stateCounts.get(state);
+    return Objects.requireNonNull(stateCounts.get(state), "every state is counted");
   }
 
   public ClientAnomalies anomalies() {

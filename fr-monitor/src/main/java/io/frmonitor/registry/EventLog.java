@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The newest events, at most {@code capacity}; older ones are dropped and counted.
@@ -33,7 +34,7 @@ public final class EventLog {
   }
 
   /** Up to {@code limit} events, newest first, optionally only of one kind. */
-  public synchronized List<Event> newest(int limit, String kindOrNull) {
+  public synchronized List<Event> newest(int limit, @Nullable String kindOrNull) {
     List<Event> out = new ArrayList<>(Math.min(limit, events.size()));
     for (Iterator<Event> it = events.descendingIterator(); it.hasNext() && out.size() < limit; ) {
       Event e = it.next();

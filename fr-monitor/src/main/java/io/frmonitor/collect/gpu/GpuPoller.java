@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ public final class GpuPoller implements Poller {
   private static final Logger LOG = LoggerFactory.getLogger(GpuPoller.class);
 
   private final Supplier<Detection> detector;
-  private Detection detection;
+  private @Nullable Detection detection;
 
   GpuPoller(Supplier<Detection> detector) {
     this.detector = detector;
@@ -74,19 +75,28 @@ public final class GpuPoller implements Poller {
 
   @Override
   public synchronized Optional<String> unavailableReason() {
-    if (detection == null) {
-      detection = detector.get();
-      detection.source().ifPresent(s -> LOG.info("GPU collector reads through {}", s.name()));
+    Detection d = detection();
+    return d.source().isPresent() ? Optional.empty() : Optional.of(d.reason());
+  }
+
+  /** The detection, made on first use (at start, on the runner's thread). */
+  private synchronized Detection detection() {
+    Detection d = detection;
+    if (d == null) {
+      d = detector.get();
+      d.source().ifPresent(s -> LOG.info("GPU collector reads through {}", s.name()));
+      detection = d;
     }
-    return detection.source().isPresent() ? Optional.empty() : Optional.of(detection.reason());
+    return d;
   }
 
   @Override
   public PollOutcome poll(MetricSink sink) throws Exception {
-    if (unavailableReason().isPresent()) {
-      throw new IllegalStateException("no GPU source: " + detection.reason());
+    Detection d = detection();
+    if (d.source().isEmpty()) {
+      throw new IllegalStateException("no GPU source: " + d.reason());
     }
-    GpuSource source = detection.source().orElseThrow();
+    GpuSource source = d.source().orElseThrow();
     GpuSnapshot snapshot = new GpuSnapshot(source.name(), source.read());
     sink.publish(GpuSnapshot.FAMILY, snapshot);
     return PollOutcome.ok();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host collector: CPU, load, memory, swap, filesystems, disk IO and network, published as the
@@ -21,7 +22,7 @@ public final class HostPoller implements Poller {
   private final Supplier<HostReading> source;
   private final Clock clock;
   private final Instant monitorStart;
-  private HostReading previous;
+  private @Nullable HostReading previous;
 
   /** A poller over OSHI; {@code monitorStart} is when this process started. */
   public static HostPoller create(Clock clock, Instant monitorStart) {

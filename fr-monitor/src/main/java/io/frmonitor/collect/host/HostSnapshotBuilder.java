@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns two consecutive {@link HostReading}s into a {@link HostSnapshot}: CPU percentages from tick
@@ -27,18 +28,19 @@ public final class HostSnapshotBuilder {
    * @param previous the reading before {@code current}, or null for the first one
    */
   public static HostSnapshot build(
-      HostReading current, HostReading previous, long monitorUptimeSeconds) {
+      HostReading current, @Nullable HostReading previous, long monitorUptimeSeconds) {
     double seconds =
         previous == null ? 0 : (current.monotonicNanos() - previous.monotonicNanos()) / 1e9;
-    boolean rates = previous != null && seconds > 0;
+    // the reading rates are taken from: none for the first one or when no time elapsed
+    HostReading base = previous != null && seconds > 0 ? previous : null;
     List<Double> perCore = new ArrayList<>();
-    if (rates && previous.perCoreTicks().length == current.perCoreTicks().length) {
+    if (base != null && base.perCoreTicks().length == current.perCoreTicks().length) {
       for (int i = 0; i < current.perCoreTicks().length; i++) {
-        busyPercent(previous.perCoreTicks()[i], current.perCoreTicks()[i]).ifPresent(perCore::add);
+        busyPercent(base.perCoreTicks()[i], current.perCoreTicks()[i]).ifPresent(perCore::add);
       }
     }
     return new HostSnapshot(
-        rates ? busyPercent(previous.cpuTicks(), current.cpuTicks()) : OptionalDouble.empty(),
+        base != null ? busyPercent(base.cpuTicks(), current.cpuTicks()) : OptionalDouble.empty(),
         perCore.size() == current.perCoreTicks().length ? perCore : List.of(),
         loadAverages(current.load()),
         current.perCoreTicks().length,
@@ -47,8 +49,8 @@ public final class HostSnapshotBuilder {
         current.swapTotalBytes(),
         current.swapUsedBytes(),
         rootPercent(current.mounts()),
-        disks(current, rates ? previous : null, seconds),
-        network(current, rates ? previous : null, seconds),
+        disks(current, base, seconds),
+        network(current, base, seconds),
         current.uptimeSeconds(),
         monitorUptimeSeconds);
   }
@@ -95,7 +97,8 @@ public final class HostSnapshotBuilder {
         .findFirst();
   }
 
-  private static List<DiskUsage> disks(HostReading current, HostReading previous, double seconds) {
+  private static List<DiskUsage> disks(
+      HostReading current, @Nullable HostReading previous, double seconds) {
     Map<String, HostReading.DeviceIo> now = byDevice(current.devices());
     Map<String, HostReading.DeviceIo> before =
         previous == null ? Map.of() : byDevice(previous.devices());
@@ -123,7 +126,7 @@ public final class HostSnapshotBuilder {
   }
 
   private static List<NetworkStats> network(
-      HostReading current, HostReading previous, double seconds) {
+      HostReading current, @Nullable HostReading previous, double seconds) {
     Map<String, HostReading.Interface> before = new HashMap<>();
     if (previous != null) {
       previous.interfaces().forEach(i -> before.put(i.name(), i));

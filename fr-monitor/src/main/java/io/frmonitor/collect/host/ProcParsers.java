@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pure parsers of the Linux {@code /proc} files the host collector reads every interval. They avoid
@@ -142,8 +143,10 @@ final class ProcParsers {
     return n.length == 0 ? 0 : n[0];
   }
 
-  /** Start and end of the third space-separated token, when the first two are numbers. */
-  private static int[] nameAfterTwoNumbers(String line) {
+  /**
+   * Start and end of the third space-separated token, when the first two are numbers; else null.
+   */
+  private static int @Nullable [] nameAfterTwoNumbers(String line) {
     int i = 0;
     int n = line.length();
     for (int token = 0; token < 2; token++) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one decoded frame message tells (facts §2.3, §2.9): the client, the frame's size and when
@@ -44,7 +45,7 @@ record FrameFacts(String client, long sizeBytes, Optional<Instant> ingestedAt) {
     return Optional.of(new FrameFacts(name, size, ingested));
   }
 
-  static Optional<Instant> epoch(Object value) {
+  static Optional<Instant> epoch(@Nullable Object value) {
     if (!(value instanceof Number n) || n.doubleValue() <= 0) {
       return Optional.empty();
     }

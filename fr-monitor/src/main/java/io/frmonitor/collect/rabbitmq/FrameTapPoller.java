@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frame tap ({@code frame_tap}): keeps the tap consuming and, each interval, publishes the
@@ -36,7 +37,7 @@ public final class FrameTapPoller implements Poller {
   private final LatencyWindow latency = new LatencyWindow();
   private final Map<Integer, Optional<Boolean>> workers = new HashMap<>();
   private Instant workersCheckedAt = Instant.MIN;
-  private Instant lastPoll;
+  private @Nullable Instant lastPoll;
   private long lastTotal;
   private long[] lastPerPipeline;
   private Map<String, Long> lastPerClient = Map.of();

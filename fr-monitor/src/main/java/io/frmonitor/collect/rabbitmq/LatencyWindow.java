@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -72,9 +73,11 @@ final class LatencyWindow {
   private void expire(Instant now) {
     Instant thisMinute = now.truncatedTo(ChronoUnit.MINUTES);
     for (Duration w : WINDOWS) {
-      ArrayDeque<Map.Entry<Instant, Histogram>> d = inWindow.get(w);
+      ArrayDeque<Map.Entry<Instant, Histogram>> d =
+          Objects.requireNonNull(inWindow.get(w), "every window has its minutes");
+      Histogram sum = Objects.requireNonNull(running.get(w), "every window has its sum");
       while (!d.isEmpty() && d.peekFirst().getKey().isBefore(thisMinute.minus(w).plusSeconds(60))) {
-        running.get(w).subtract(d.removeFirst().getValue());
+        sum.subtract(d.removeFirst().getValue());
       }
     }
     Duration longest = WINDOWS.get(WINDOWS.size() - 1);

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Queue statistics from the RabbitMQ management API: one {@code GET /api/queues/<vhost>} per cycle,
@@ -30,7 +31,7 @@ final class ManagementApiSource {
 
   private final HttpClient http;
   private final URI queuesUri;
-  private final String authorization;
+  private final @Nullable String authorization;
   private final PayloadDecoder decoder;
   private final Duration timeout;
 

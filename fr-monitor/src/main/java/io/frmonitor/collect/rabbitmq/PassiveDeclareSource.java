@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fallback when the management API cannot be reached: a passive {@code queue.declare} per
@@ -26,7 +27,7 @@ final class PassiveDeclareSource implements AutoCloseable {
   private final ConnectionFactory factory;
   private final List<String> names;
   private final int maxQueues;
-  private Connection connection;
+  private @Nullable Connection connection;
 
   PassiveDeclareSource(RabbitSettings settings, List<String> names, Duration timeout) {
     this.names = List.copyOf(names);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a page of {@code GET /api/queues/<vhost>?page=…&columns=…} (decoded JSON) into queue
@@ -71,7 +72,7 @@ final class QueueStatsParser {
     return OptionalDouble.empty();
   }
 
-  private static OptionalLong number(Object o) {
+  private static OptionalLong number(@Nullable Object o) {
     return o instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
   }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -65,7 +66,7 @@ final class ResultHandler implements Tap.Handler {
       malformed.increment();
       return;
     }
-    Counts c = byPipeline.get(pipeline);
+    Counts c = Objects.requireNonNull(byPipeline.get(pipeline), "counts for every pipeline type");
     ResultFacts f = facts.get();
     c.total.increment();
     if (f.error()) {

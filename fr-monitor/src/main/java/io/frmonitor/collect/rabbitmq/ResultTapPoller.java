@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result tap ({@code result_tap}): a copy of the workers' results from the {@code
@@ -34,7 +35,7 @@ public final class ResultTapPoller implements Poller {
   private final Clock clock;
   private final Map<String, LatencyWindow> latency = new HashMap<>();
   private final Map<String, Long> lastTotals = new HashMap<>();
-  private Instant lastPoll;
+  private @Nullable Instant lastPoll;
 
   ResultTapPoller(Tap tap, ResultHandler handler, Clock clock) {
     this.tap = tap;

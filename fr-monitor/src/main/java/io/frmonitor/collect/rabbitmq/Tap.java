@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +49,14 @@ final class Tap implements AutoCloseable {
   /**
    * Where a tap reads from. A copy of a system stream uses an exclusive, auto-delete queue and only
    * checks the system's exchange passively; an inbox of fr-monitor's own (gateway events) is a
-   * durable queue on an exchange fr-monitor declares itself ({@code ownExchangeType}).
+   * durable queue on an exchange fr-monitor declares itself ({@code ownExchangeType}; null for a
+   * copy).
    */
   record Spec(
       String queue,
       boolean durable,
       String exchange,
-      String ownExchangeType,
+      @Nullable String ownExchangeType,
       List<String> keys,
       Map<String, Object> queueArgs) {
     Spec {
@@ -77,9 +79,9 @@ final class Tap implements AutoCloseable {
   private final ConnectionFactory factory;
   private final Spec spec;
   private final Handler handler;
-  private Connection connection;
-  private java.util.concurrent.ExecutorService dispatch;
-  private Channel channel;
+  private @Nullable Connection connection;
+  private java.util.concurrent.@Nullable ExecutorService dispatch;
+  private @Nullable Channel channel;
 
   Tap(RabbitSettings settings, Spec spec, Handler handler, Duration timeout) {
     this.spec = spec;

@@ -4,6 +4,7 @@ import io.frmonitor.model.ClientFlag;
 import io.frmonitor.model.ClientsSnapshot;
 import java.util.Arrays;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The distinct client names in {@link ClientsSnapshot#ORDER} and one flag mask per name, merged
@@ -112,7 +113,7 @@ final class ClientTable {
   }
 
   @SuppressWarnings("ReferenceEquality") // a shared instance is equal without comparing
-  private static String smallestHead(String[][] lists, int[] at) {
+  private static @Nullable String smallestHead(String[][] lists, int[] at) {
     String min = null;
     for (int f = 0; f < lists.length; f++) {
       if (at[f] < lists[f].length

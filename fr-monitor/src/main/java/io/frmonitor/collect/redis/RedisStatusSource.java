@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -24,7 +25,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
 final class RedisStatusSource implements StatusSource {
   private final RedisSettings settings;
   private final DefaultJedisClientConfig config;
-  private Jedis jedis;
+  private @Nullable Jedis jedis;
 
   RedisStatusSource(RedisSettings settings, Duration timeout) {
     this.settings = settings;

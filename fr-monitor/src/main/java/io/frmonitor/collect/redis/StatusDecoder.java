@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the raw field values into name lists per flag. A field whose value did not change since the
@@ -46,7 +47,7 @@ final class StatusDecoder {
 
   // names: sorted, never modified after decoding; the record is never compared
   @SuppressWarnings("ArrayRecordComponent")
-  private record Cached(FieldValue raw, String[] names, String problem) {}
+  private record Cached(FieldValue raw, String[] names, @Nullable String problem) {}
 
   /**
    * Decodes the fields that changed. Names equal to one in {@code known} (sorted; the last cycle's
@@ -70,7 +71,7 @@ final class StatusDecoder {
         now = before;
       } else {
         now = decodeField(raw, known);
-        if (sameMembers(before, now)) {
+        if (before != null && sameMembers(before, now)) {
           // rewritten in another order (the server manager's set-ordered rewrite): no change
           now = new Cached(raw, before.names, null);
         } else {
@@ -97,10 +98,7 @@ final class StatusDecoder {
    * name.
    */
   private static boolean sameMembers(Cached before, Cached now) {
-    return before != null
-        && before.problem == null
-        && now.problem == null
-        && Arrays.equals(before.names, now.names);
+    return before.problem == null && now.problem == null && Arrays.equals(before.names, now.names);
   }
 
   private Cached decodeField(FieldValue raw, String[] known) {

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares each cycle's client table with the previous one: display-state transitions become {@code
@@ -26,7 +27,7 @@ final class TransitionTracker {
   static final String EVENT_KIND = "client_state_change";
 
   private final Duration staleAfterBlock;
-  private ClientTable previous;
+  private @Nullable ClientTable previous;
   private final Map<String, Instant> blockedActiveSince = new HashMap<>();
   private final Map<ClientState, Map<ClientState, Long>> totals = new EnumMap<>(ClientState.class);
   private long suppressed;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lists the configured buckets on its own thread, at most once per list interval: a listing of a
@@ -21,13 +22,17 @@ import java.util.concurrent.Future;
  * the listing runs on the lister's and hands over through a volatile field.
  */
 final class BucketLister implements AutoCloseable {
-  /** A finished listing, how long it took, and what went wrong in it (null when nothing did). */
+  /**
+   * A finished listing, how long it took, and what went wrong in it (null when nothing did).
+   *
+   * @param bucketNames all buckets visible, or null when they could not be listed
+   */
   record Listing(
       Instant finishedAt,
       Duration took,
-      List<String> bucketNames,
+      @Nullable List<String> bucketNames,
       List<StorageSnapshot.Bucket> buckets,
-      String problem) {}
+      @Nullable String problem) {}
 
   private final S3Client s3;
   private final BucketScanner scanner;
@@ -36,9 +41,9 @@ final class BucketLister implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(NamedThreads.daemon("fr-storage-lister"));
-  private volatile Listing latest;
-  private Future<?> running;
-  private Instant lastStart;
+  private volatile @Nullable Listing latest;
+  private @Nullable Future<?> running;
+  private @Nullable Instant lastStart;
 
   BucketLister(
       S3Client s3, BucketScanner scanner, List<String> buckets, Duration interval, Clock clock) {
@@ -60,7 +65,7 @@ final class BucketLister implements AutoCloseable {
   }
 
   /** The last finished listing, or null before the first. */
-  Listing latest() {
+  @Nullable Listing latest() {
     return latest;
   }
 
@@ -85,7 +90,7 @@ final class BucketLister implements AutoCloseable {
   }
 
   /** All buckets visible, or null: a read-only policy may well not allow ListAllMyBuckets. */
-  private List<String> bucketNames(List<String> problems) throws InterruptedException {
+  private @Nullable List<String> bucketNames(List<String> problems) throws InterruptedException {
     try {
       return s3.listBuckets();
     } catch (S3Exception e) {

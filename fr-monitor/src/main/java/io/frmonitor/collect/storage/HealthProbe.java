@@ -1,5 +1,7 @@
 package io.frmonitor.collect.storage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * MinIO's own health answers. When the server does not serve MinIO's health endpoints (a plain S3
  * server), {@code minio} is false and the three flags are null: unknown, not down.
@@ -7,4 +9,8 @@ package io.frmonitor.collect.storage;
  * @param latencyMs the slowest of the probes, in milliseconds
  */
 record HealthProbe(
-    boolean minio, Boolean live, Boolean ready, Boolean clusterHealthy, double latencyMs) {}
+    boolean minio,
+    @Nullable Boolean live,
+    @Nullable Boolean ready,
+    @Nullable Boolean clusterHealthy,
+    double latencyMs) {}

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Capacity and bucket usage from MinIO's Prometheus endpoints (metrics v2): {@code
@@ -21,8 +22,11 @@ import java.time.Instant;
  * <p>Thread safety: confined to the poller's thread.
  */
 final class MinioMetrics {
-  /** The usage, or why there is none ({@code unavailable}); exactly one of the two is non-null. */
-  record Reading(StorageUsage usage, String unavailable) {}
+  /**
+   * The usage, or why there is none ({@code unavailable}): at most one of the two is non-null (both
+   * are null where no reading was attempted).
+   */
+  record Reading(@Nullable StorageUsage usage, @Nullable String unavailable) {}
 
   private static final Duration TOKEN_VALIDITY = Duration.ofMinutes(5);
 
@@ -33,8 +37,8 @@ final class MinioMetrics {
   private final Duration timeout;
   private final Duration interval;
   private final Clock clock;
-  private Reading latest;
-  private Instant readAt;
+  private @Nullable Reading latest;
+  private @Nullable Instant readAt;
 
   /**
    * @param accessKey empty to send no token
@@ -59,7 +63,7 @@ final class MinioMetrics {
   /** The last reading, read again first when it is an interval old (or there is none yet). */
   Reading readIfDue() throws InterruptedException {
     Instant now = clock.instant();
-    if (readAt == null || !now.isBefore(readAt.plus(interval))) {
+    if (latest == null || readAt == null || !now.isBefore(readAt.plus(interval))) {
       readAt = now;
       latest = read(now);
     }

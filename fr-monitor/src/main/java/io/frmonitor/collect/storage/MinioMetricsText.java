@@ -18,8 +18,8 @@ final class MinioMetricsText {
   static final String BUCKET_BYTES = "minio_bucket_usage_total_bytes";
   static final String BUCKET_OBJECTS = "minio_bucket_usage_object_total";
 
-  private Long capacityTotal;
-  private Long capacityFree;
+  private @Nullable Long capacityTotal;
+  private @Nullable Long capacityFree;
   private final Map<String, Long> bucketBytes = new HashMap<>();
   private final Map<String, Long> bucketObjects = new HashMap<>();
 
@@ -90,7 +90,7 @@ final class MinioMetricsText {
   }
 
   /** The sample's value as a whole number, or null when the line has none that parses. */
-  private static Long value(String line, int nameEnd) {
+  private static @Nullable Long value(String line, int nameEnd) {
     if (nameEnd >= line.length()) {
       return null;
     }
@@ -126,7 +126,7 @@ final class MinioMetricsText {
   }
 
   /** The unescaped value of label {@code wanted}, or null when the sample has no such label. */
-  private static String label(String line, int open, String wanted) {
+  private static @Nullable String label(String line, int open, String wanted) {
     int end = labelsEnd(line, open);
     int i = open + 1;
     while (end > 0 && i < end) {
@@ -157,7 +157,7 @@ final class MinioMetricsText {
     return null;
   }
 
-  private static Long max(Long current, Long value) {
+  private static @Nullable Long max(@Nullable Long current, @Nullable Long value) {
     if (value == null) {
       return current;
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The few read-only S3 calls the storage collector needs — list buckets, list one page of objects —
@@ -44,7 +45,8 @@ final class S3Client {
    * @param continuationToken null for the first page, else the previous page's {@link
    *     ObjectPage#nextToken()}
    */
-  ObjectPage listObjects(String bucket, String prefix, String continuationToken, int maxKeys)
+  ObjectPage listObjects(
+      String bucket, String prefix, @Nullable String continuationToken, int maxKeys)
       throws IOException, S3Exception, InterruptedException {
     // Parameters in canonical (sorted) order, values encoded the S3 way: what SigV4 signs.
     StringBuilder query = new StringBuilder();

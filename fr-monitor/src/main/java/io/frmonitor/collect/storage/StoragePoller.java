@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frame store ({@code storage}): MinIO's health every poll, and the configured buckets'
@@ -118,7 +119,7 @@ public final class StoragePoller implements Poller {
     return outcome(listing);
   }
 
-  private PollOutcome outcome(BucketLister.Listing listing) {
+  private PollOutcome outcome(BucketLister.@Nullable Listing listing) {
     if (!settings.hasCredentials()) {
       return PollOutcome.degraded(
           "MONITORING_MINIO_ACCESS_KEY and MONITORING_MINIO_SECRET_KEY are not set:"

@@ -11,6 +11,7 @@ import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.TransitionCounts;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The clients' states from the fr-server's {@code Clients_status} hash ({@code redis}). */
 public final class ClientsFamily {
@@ -69,7 +70,7 @@ public final class ClientsFamily {
     ClientsSnapshot.sort(names);
     byte[] masks = new byte[names.length];
     for (int i = 0; i < names.length; i++) {
-      masks[i] = (byte) (int) flags.get(names[i]);
+      masks[i] = (byte) (int) Objects.requireNonNull(flags.get(names[i]), "names are its keys");
     }
     return new ClientsSnapshot(
         names,
