@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
-import org.jspecify.annotations.Nullable;
 
 /** The API's JSON conventions: snake_case names, nulls written (absent is not zero). */
 final class Json {
@@ -26,14 +23,5 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A present value, or null for JSON. */
-  static @Nullable Double orNull(OptionalDouble value) {
-    return value.isPresent() ? value.getAsDouble() : null;
-  }
-
-  static @Nullable Long orNull(OptionalLong value) {
-    return value.isPresent() ? value.getAsLong() : null;
   }
 }

@@ -104,7 +104,7 @@ final class CollectorRunner implements AutoCloseable {
     try {
       unavailable = poller.unavailableReason();
     } catch (RuntimeException | LinkageError e) {
-      unavailable = Optional.of("availability check failed: " + describe(e));
+      unavailable = Optional.of("availability check failed: " + Failures.describe(e));
     }
     synchronized (this) {
       if (unavailable.isPresent()) {
@@ -168,7 +168,7 @@ final class CollectorRunner implements AutoCloseable {
       failure = "interrupted";
       Thread.currentThread().interrupt();
     } catch (Exception | LinkageError e) {
-      failure = describe(e);
+      failure = Failures.describe(e);
       LOG.debug("collector {} failed", name(), e);
     } finally {
       Duration cpu = Duration.ofNanos(Math.max(0, THREADS.getCurrentThreadCpuTime() - cpuStart));
@@ -284,12 +284,6 @@ final class CollectorRunner implements AutoCloseable {
 
   private List<String> familyNames() {
     return poller.families().stream().map(Family::name).sorted().toList();
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    String type = e.getClass().getSimpleName();
-    return message == null || message.isBlank() ? type : type + ": " + message;
   }
 
   @Override

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: used by one poller thread.
  */
 final class PassiveDeclareSource implements AutoCloseable {
+  private final RabbitSettings settings;
   private final ConnectionFactory factory;
   private final List<String> names;
   private final int maxQueues;
@@ -32,6 +33,7 @@ final class PassiveDeclareSource implements AutoCloseable {
   PassiveDeclareSource(RabbitSettings settings, List<String> names, Duration timeout) {
     this.names = List.copyOf(names);
     this.maxQueues = settings.maxQueues();
+    this.settings = settings;
     this.factory = Connections.factory(settings, timeout);
   }
 
@@ -65,7 +67,7 @@ final class PassiveDeclareSource implements AutoCloseable {
   private Connection connection() throws IOException, TimeoutException {
     if (connection == null || !connection.isOpen()) {
       close();
-      connection = factory.newConnection("fr-monitor");
+      connection = Connections.open(factory, settings, null);
     }
     return connection;
   }

@@ -1,6 +1,7 @@
 package io.frmonitor.collect.rabbitmq;
 
 import io.frmonitor.codec.PayloadDecoder;
+import io.frmonitor.collect.Failures;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
 import io.frmonitor.config.RabbitSettings;
@@ -56,7 +57,8 @@ public final class QueueStatsPoller implements Poller {
       snapshot = passive.read();
       outcome =
           PollOutcome.degraded(
-              e.getMessage() + "; using passive queue.declare (ready messages and consumers only)");
+              Failures.message(e)
+                  + "; using passive queue.declare (ready messages and consumers only)");
     }
     sink.publish(QueuesSnapshot.FAMILY, snapshot);
     return outcome;

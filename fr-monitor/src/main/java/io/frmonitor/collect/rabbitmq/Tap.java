@@ -76,6 +76,7 @@ final class Tap implements AutoCloseable {
     }
   }
 
+  private final RabbitSettings settings;
   private final ConnectionFactory factory;
   private final Spec spec;
   private final Handler handler;
@@ -86,6 +87,7 @@ final class Tap implements AutoCloseable {
   Tap(RabbitSettings settings, Spec spec, Handler handler, Duration timeout) {
     this.spec = spec;
     this.handler = handler;
+    this.settings = settings;
     this.factory = Connections.factory(settings, timeout);
   }
 
@@ -103,7 +105,7 @@ final class Tap implements AutoCloseable {
     dispatch =
         java.util.concurrent.Executors.newSingleThreadExecutor(
             NamedThreads.daemon("fr-amqp-" + spec.exchange()));
-    connection = factory.newConnection(dispatch, "fr-monitor");
+    connection = Connections.open(factory, settings, dispatch);
     try {
       channel = connection.createChannel();
       if (spec.ownExchangeType() == null) {

@@ -7,12 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -23,63 +18,32 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p>Thread safety: used by one poller thread.
  */
 final class RedisStatusSource implements StatusSource {
-  private final RedisSettings settings;
-  private final DefaultJedisClientConfig config;
-  private @Nullable Jedis jedis;
+  private final RedisConnection connection;
 
   RedisStatusSource(RedisSettings settings, Duration timeout) {
-    this.settings = settings;
-    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-    DefaultJedisClientConfig.Builder b =
-        DefaultJedisClientConfig.builder()
-            .database(settings.database())
-            .connectionTimeoutMillis(millis)
-            .socketTimeoutMillis(millis)
-            .clientName("fr-monitor")
-            .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-    if (!settings.username().isEmpty()) {
-      b.user(settings.username());
-    }
-    if (!settings.password().isEmpty()) {
-      b.password(settings.password().value());
-    }
-    this.config = b.build();
+    this.connection = new RedisConnection(settings, timeout);
   }
 
   @Override
   public String describe() {
-    return settings.describe();
+    return connection.settings().describe();
   }
 
   @Override
   public Map<String, FieldValue> read() {
-    try {
-      Jedis j = connection();
-      return settings.stateKeys().isEmpty() ? readHash(j) : readKeys(j);
-    } catch (JedisConnectionException e) {
-      close(); // reconnect next time
-      throw new IllegalStateException(
-          "Redis at " + settings.host() + ":" + settings.port() + " unreachable: " + rootMessage(e),
-          e);
-    }
-  }
-
-  private Jedis connection() {
-    if (jedis == null) {
-      jedis = new Jedis(new HostAndPort(settings.host(), settings.port()), config);
-    }
-    return jedis;
+    RedisSettings settings = connection.settings();
+    return connection.call(j -> settings.stateKeys().isEmpty() ? readHash(j) : readKeys(j));
   }
 
   private Map<String, FieldValue> readHash(Jedis j) {
-    byte[] key = settings.clientsKey().getBytes(StandardCharsets.UTF_8);
+    byte[] key = connection.settings().clientsKey().getBytes(StandardCharsets.UTF_8);
     Map<byte[], byte[]> raw;
     try {
       raw = j.hgetAll(key);
     } catch (JedisDataException e) {
       if (String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
         throw new IllegalStateException(
-            settings.clientsKey()
+            connection.settings().clientsKey()
                 + " is a "
                 + j.type(key)
                 + ", expected a hash (MONITORING_REDIS_CLIENTS_KEY)");
@@ -95,7 +59,7 @@ final class RedisStatusSource implements StatusSource {
 
   private Map<String, FieldValue> readKeys(Jedis j) {
     Map<String, FieldValue> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : settings.stateKeys().entrySet()) {
+    for (Map.Entry<String, String> e : connection.settings().stateKeys().entrySet()) {
       byte[] key = e.getValue().getBytes(StandardCharsets.UTF_8);
       String type = j.type(key);
       switch (type) {
@@ -119,23 +83,8 @@ final class RedisStatusSource implements StatusSource {
     return out;
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
-
   @Override
   public void close() {
-    if (jedis != null) {
-      try {
-        jedis.close();
-      } catch (RuntimeException e) {
-        // the connection is being dropped anyway
-      }
-      jedis = null;
-    }
+    connection.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.frmonitor.collect.storage;
 
+import io.frmonitor.collect.Failures;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.schedule.NamedThreads;
 import java.io.IOException;
@@ -99,7 +100,7 @@ final class BucketLister implements AutoCloseable {
       }
       return null;
     } catch (IOException e) {
-      problems.add("list buckets: " + describe(e));
+      problems.add("list buckets: " + Failures.describe(e));
       return null;
     }
   }
@@ -112,20 +113,13 @@ final class BucketLister implements AutoCloseable {
       problems.add(e.getMessage());
       return failed(bucket, e.code().isEmpty() ? "HTTP " + e.status() : e.code());
     } catch (IOException e) {
-      problems.add("list " + bucket + ": " + describe(e));
-      return failed(bucket, describe(e));
+      problems.add("list " + bucket + ": " + Failures.describe(e));
+      return failed(bucket, Failures.describe(e));
     }
   }
 
   private static StorageSnapshot.Bucket failed(String bucket, String error) {
     return StorageSnapshot.Bucket.failed(bucket, error);
-  }
-
-  /** The exception's kind and message: a refused connection's message alone is often empty. */
-  static String describe(IOException e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName()
-        + (message == null || message.isBlank() ? "" : ": " + message);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.frmonitor.collect.storage;
 
+import io.frmonitor.collect.Failures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +55,7 @@ final class MinioHealth {
     } catch (IOException e) {
       // a refused connection's own message is empty: say where and what
       throw new IOException(
-          "MinIO health probe " + request.uri() + " failed: " + BucketLister.describe(e), e);
+          "MinIO health probe " + request.uri() + " failed: " + Failures.describe(e), e);
     }
   }
 }

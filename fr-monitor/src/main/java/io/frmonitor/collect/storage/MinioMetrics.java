@@ -1,5 +1,6 @@
 package io.frmonitor.collect.storage;
 
+import io.frmonitor.collect.Failures;
 import io.frmonitor.model.StorageUsage;
 import java.io.IOException;
 import java.net.URI;
@@ -82,7 +83,7 @@ final class MinioMetrics {
         }
       }
     } catch (IOException e) {
-      return new Reading(null, "MinIO metrics: " + BucketLister.describe(e));
+      return new Reading(null, "MinIO metrics: " + Failures.describe(e));
     }
     return text.found()
         ? new Reading(text.usage(), null)
