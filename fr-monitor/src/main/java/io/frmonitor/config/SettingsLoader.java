@@ -88,7 +88,7 @@ public final class SettingsLoader {
   private MinioSettings minio(Duration poll) {
     Variable endpoint = Variable.MONITORING_MINIO_ENDPOINT;
     return new MinioSettings(
-        raw(endpoint).equalsIgnoreCase(MinioSettings.OFF) ? MinioSettings.OFF : hostPort(endpoint),
+        minioEndpoint(endpoint),
         new Secret(raw(Variable.MONITORING_MINIO_ACCESS_KEY)),
         new Secret(raw(Variable.MONITORING_MINIO_SECRET_KEY)),
         bool(Variable.MONITORING_MINIO_SECURE),
@@ -106,6 +106,15 @@ public final class SettingsLoader {
             max(poll, Duration.ofSeconds(10)),
             Duration.ofHours(1)),
         intIn(Variable.MONITORING_MINIO_MAX_OBJECTS, 1000, 10_000_000));
+  }
+
+  /** Empty when not set, {@code off}, or a checked {@code host:port}. */
+  private String minioEndpoint(Variable endpoint) {
+    String value = raw(endpoint);
+    if (value.isEmpty()) {
+      return "";
+    }
+    return value.equalsIgnoreCase(MinioSettings.OFF) ? MinioSettings.OFF : hostPort(endpoint);
   }
 
   private static Duration max(Duration a, Duration b) {

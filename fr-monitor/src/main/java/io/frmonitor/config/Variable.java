@@ -86,9 +86,10 @@ public enum Variable {
       "A gateway silent this long is reported down"),
   MONITORING_RMQ_MAX_QUEUES("200", "an integer 1-10000", "Most queues reported (then truncated)"),
   MONITORING_MINIO_ENDPOINT(
-      "127.0.0.1:9100",
-      "host:port of the MinIO S3 API (the fr-server publishes it on 9100), or off",
-      "fr-server MinIO endpoint (off disables the storage collector)"),
+      "",
+      "host:port of the MinIO S3 API (the fr-server's compose publishes it on 127.0.0.1:9100),"
+          + " or off",
+      "fr-server MinIO endpoint; unset or off: the storage collector is disabled"),
   MONITORING_MINIO_ACCESS_KEY("", "a read-only MinIO access key", "MinIO access key", true),
   MONITORING_MINIO_SECRET_KEY("", "the secret of that access key", "MinIO secret key", true),
   MONITORING_MINIO_SECURE("false", "true or false (use HTTPS)", "MinIO over HTTPS"),

@@ -118,8 +118,10 @@ class SettingsLoaderTest {
   @Test
   void storageSettingsParseWithTheSeedsDefaults() {
     MinioSettings defaults = SettingsLoader.load(Map.of()).minio();
-    assertThat(defaults.enabled()).isTrue();
-    assertThat(defaults.uri().toString()).isEqualTo("http://127.0.0.1:9100");
+    assertThat(defaults.enabled()).as("no MinIO unless one is named").isFalse();
+    assertThat(defaults.disabledReason().orElseThrow())
+        .contains("MONITORING_MINIO_ENDPOINT is not set")
+        .contains("127.0.0.1:9100");
     assertThat(defaults.hasCredentials()).isFalse();
     assertThat(defaults.buckets()).containsExactly("face-frames");
     assertThat(defaults.prefixes()).containsExactly("frames/", "actions/");
@@ -136,12 +138,15 @@ class SettingsLoaderTest {
                     "MONITORING_MINIO_ORPHAN_AGE", "30",
                     "MONITORING_MINIO_BUCKETS", "face-frames, archive"))
             .minio();
+    assertThat(set.enabled()).isTrue();
+    assertThat(set.disabledReason()).isEmpty();
     assertThat(set.uri().toString()).isEqualTo("https://minio.internal:9000");
     assertThat(set.hasCredentials()).isTrue();
     assertThat(set.orphanAge()).isEqualTo(Duration.ofMinutes(30));
     assertThat(set.buckets()).containsExactly("face-frames", "archive");
-    assertThat(SettingsLoader.load(Map.of("MONITORING_MINIO_ENDPOINT", "OFF")).minio().enabled())
-        .isFalse();
+    MinioSettings off = SettingsLoader.load(Map.of("MONITORING_MINIO_ENDPOINT", "OFF")).minio();
+    assertThat(off.enabled()).isFalse();
+    assertThat(off.disabledReason()).hasValue("MONITORING_MINIO_ENDPOINT=off");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.frmonitor.config.MinioSettings;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricSink;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,13 +41,17 @@ public final class StoragePoller implements Poller {
     this.metrics = metrics;
   }
 
+  private static final URI NOWHERE = URI.create("http://storage-disabled.invalid");
+
   public static StoragePoller create(MinioSettings settings, Clock clock, Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
-    MinioHealth health = new MinioHealth(http, settings.uri(), timeout);
+    // a disabled collector is never polled: its clients are made, but never used
+    URI uri = settings.enabled() ? settings.uri() : NOWHERE;
+    MinioHealth health = new MinioHealth(http, uri, timeout);
     S3Client s3 =
         new S3Client(
             http,
-            settings.uri(),
+            uri,
             new SigV4(
                 settings.accessKey().value(), settings.secretKey().value(), settings.region()),
             // One page of 1,000 keys: allow more than a health probe.
@@ -62,7 +67,7 @@ public final class StoragePoller implements Poller {
     MinioMetrics metrics =
         new MinioMetrics(
             http,
-            settings.uri(),
+            uri,
             settings.accessKey().value(),
             settings.secretKey().value(),
             timeout,
@@ -87,7 +92,7 @@ public final class StoragePoller implements Poller {
 
   @Override
   public Optional<String> unavailableReason() {
-    return settings.enabled() ? Optional.empty() : Optional.of("MONITORING_MINIO_ENDPOINT=off");
+    return settings.disabledReason();
   }
 
   @Override

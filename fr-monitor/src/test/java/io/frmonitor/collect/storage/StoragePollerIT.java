@@ -156,4 +156,14 @@ class StoragePollerIT {
       assertThat(p.unavailableReason()).hasValue("MONITORING_MINIO_ENDPOINT=off");
     }
   }
+
+  @Test
+  void noEndpointDisablesTheCollectorAndSaysWhereTheFrServerPublishesMinio() {
+    MinioSettings unset = TestMinioSettings.of("", "", "", List.of("face-frames"), List.of());
+    try (StoragePoller p = poller(unset)) {
+      assertThat(p.unavailableReason().orElseThrow())
+          .contains("MONITORING_MINIO_ENDPOINT is not set")
+          .contains("127.0.0.1:9100");
+    }
+  }
 }
