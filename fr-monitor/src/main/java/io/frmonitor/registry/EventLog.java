@@ -8,7 +8,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The newest events, at most {@code capacity}; older ones are dropped and counted.
+ * The newest events, at most {@code capacity}, kept in time order; older ones are dropped and
+ * counted. Collectors on different threads stamp an event before they append it, so an event may
+ * arrive a little after a newer one: it is put in its place, so that "newest first" holds by time.
  *
  * <p>Thread safety: synchronized.
  */
@@ -27,10 +29,20 @@ public final class EventLog {
 
   public synchronized void append(Event event) {
     if (events.size() == capacity) {
+      if (event.time().isBefore(events.getFirst().time())) {
+        dropped++; // older than everything kept: it would be the one dropped
+        return;
+      }
       events.removeFirst();
       dropped++;
     }
+    // events arrive almost in order: move the few newer ones aside, then put them back
+    ArrayDeque<Event> newer = new ArrayDeque<>();
+    while (!events.isEmpty() && events.getLast().time().isAfter(event.time())) {
+      newer.addFirst(events.removeLast());
+    }
     events.addLast(event);
+    events.addAll(newer);
   }
 
   /** Up to {@code limit} events, newest first, optionally only of one kind. */

@@ -34,4 +34,29 @@ class EventLogTest {
     log.append(event(4, "a"));
     assertThat(log.newest(2, "a")).extracting(e -> e.fields().get("n")).containsExactly("4", "3");
   }
+
+  @Test
+  void anEventStampedBeforeOneAlreadyAppendedTakesItsPlaceByTime() {
+    // two collector threads: result_tap stamped its change at 147 and appended first, frame_tap
+    // stamped at 143 and appended a moment later
+    EventLog log = new EventLog(10);
+    log.append(event(140, "collector_status_change"));
+    log.append(event(147, "collector_status_change"));
+    log.append(event(143, "collector_status_change"));
+
+    assertThat(log.newest(10, null))
+        .extracting(e -> e.fields().get("n"))
+        .containsExactly("147", "143", "140");
+  }
+
+  @Test
+  void aLateEventOlderThanEverythingInAFullLogIsTheOneDropped() {
+    EventLog log = new EventLog(2);
+    log.append(event(5, "k"));
+    log.append(event(6, "k"));
+    log.append(event(4, "k"));
+
+    assertThat(log.newest(10, null)).extracting(e -> e.fields().get("n")).containsExactly("6", "5");
+    assertThat(log.dropped()).isEqualTo(1);
+  }
 }
