@@ -8,6 +8,7 @@ import io.frmonitor.family.gpu.GpuFamily;
 import io.frmonitor.family.pipelines.PipelinesFamily;
 import io.frmonitor.family.pipelines.ResultsFamily;
 import io.frmonitor.family.queues.QueuesFamily;
+import io.frmonitor.family.redisserver.RedisServerFamily;
 import io.frmonitor.family.storage.StorageFamily;
 import io.frmonitor.family.system.SystemFamily;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class Families {
               DecisionsFamily.SPEC,
               QueuesFamily.SPEC,
               GatewaysFamily.SPEC,
-              StorageFamily.SPEC));
+              StorageFamily.SPEC,
+              RedisServerFamily.SPEC));
 
   private Families() {}
 }

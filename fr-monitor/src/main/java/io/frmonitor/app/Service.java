@@ -13,6 +13,7 @@ import io.frmonitor.collect.rabbitmq.GatewayEventsPoller;
 import io.frmonitor.collect.rabbitmq.QueueStatsPoller;
 import io.frmonitor.collect.rabbitmq.ResultTapPoller;
 import io.frmonitor.collect.redis.ClientStatePoller;
+import io.frmonitor.collect.redis.RedisInfoPoller;
 import io.frmonitor.collect.storage.StoragePoller;
 import io.frmonitor.config.Settings;
 import io.frmonitor.export.PrometheusBridge;
@@ -64,7 +65,8 @@ final class Service implements AutoCloseable {
             results,
             results.firehose(settings.rabbit(), decoder, clock, timeout),
             GatewayEventsPoller.create(settings.rabbit(), decoder, clock, timeout),
-            StoragePoller.create(settings.minio(), clock, timeout));
+            StoragePoller.create(settings.minio(), clock, timeout),
+            RedisInfoPoller.create(settings.redis(), clock, timeout));
     scheduler = new ExecutorTaskScheduler();
     runtime =
         new CollectorRuntime(

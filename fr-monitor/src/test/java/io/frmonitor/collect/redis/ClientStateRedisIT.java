@@ -56,9 +56,18 @@ class ClientStateRedisIT {
   void connect() {
     admin = new Jedis("127.0.0.1", 6379);
     admin.select(DB);
-    // read commands and connection handling only: no write, no KEYS-free scan needed
+    // the user docs/operations.md prescribes: read commands, connection handling and INFO only
     admin.aclSetUser(
-        user, "reset", "on", ">it-password", "~*", "&*", "-@all", "+@read", "+@connection");
+        user,
+        "reset",
+        "on",
+        ">it-password",
+        "~*",
+        "&*",
+        "-@all",
+        "+@read",
+        "+@connection",
+        "+info");
   }
 
   @AfterEach
