@@ -8,6 +8,7 @@ import io.frmonitor.family.gpu.GpuFamily;
 import io.frmonitor.family.pipelines.PipelinesFamily;
 import io.frmonitor.family.pipelines.ResultsFamily;
 import io.frmonitor.family.queues.QueuesFamily;
+import io.frmonitor.family.rabbitnodes.RabbitNodesFamily;
 import io.frmonitor.family.redisserver.RedisServerFamily;
 import io.frmonitor.family.storage.StorageFamily;
 import io.frmonitor.family.system.SystemFamily;
@@ -30,7 +31,8 @@ public final class Families {
               QueuesFamily.SPEC,
               GatewaysFamily.SPEC,
               StorageFamily.SPEC,
-              RedisServerFamily.SPEC));
+              RedisServerFamily.SPEC,
+              RabbitNodesFamily.SPEC));
 
   private Families() {}
 }

@@ -10,6 +10,7 @@ import io.frmonitor.collect.gpu.GpuPoller;
 import io.frmonitor.collect.host.HostPoller;
 import io.frmonitor.collect.rabbitmq.FrameTapPoller;
 import io.frmonitor.collect.rabbitmq.GatewayEventsPoller;
+import io.frmonitor.collect.rabbitmq.NodesPoller;
 import io.frmonitor.collect.rabbitmq.QueueStatsPoller;
 import io.frmonitor.collect.rabbitmq.ResultTapPoller;
 import io.frmonitor.collect.redis.ClientStatePoller;
@@ -66,7 +67,8 @@ final class Service implements AutoCloseable {
             results.firehose(settings.rabbit(), decoder, clock, timeout),
             GatewayEventsPoller.create(settings.rabbit(), decoder, clock, timeout),
             StoragePoller.create(settings.minio(), clock, timeout),
-            RedisInfoPoller.create(settings.redis(), clock, timeout));
+            RedisInfoPoller.create(settings.redis(), clock, timeout),
+            NodesPoller.create(settings.rabbit(), decoder, timeout));
     scheduler = new ExecutorTaskScheduler();
     runtime =
         new CollectorRuntime(
