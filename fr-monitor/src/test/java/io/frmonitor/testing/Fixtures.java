@@ -10,11 +10,15 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static String text(String path) {
+    return new String(bytes(path), StandardCharsets.UTF_8);
+  }
+
+  public static byte[] bytes(String path) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + path);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

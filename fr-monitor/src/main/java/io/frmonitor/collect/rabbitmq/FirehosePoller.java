@@ -22,11 +22,11 @@ import java.util.Set;
 public final class FirehosePoller implements Poller {
   static final String EXCHANGE = "amq.rabbitmq.trace";
 
-  private final Tap tap;
+  private final TapLink tap;
   private final FirehoseHandler handler;
   private final boolean enabled;
 
-  FirehosePoller(Tap tap, FirehoseHandler handler, boolean enabled) {
+  FirehosePoller(TapLink tap, FirehoseHandler handler, boolean enabled) {
     this.tap = tap;
     this.handler = handler;
     this.enabled = enabled;

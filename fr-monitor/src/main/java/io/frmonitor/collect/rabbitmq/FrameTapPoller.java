@@ -31,7 +31,7 @@ public final class FrameTapPoller implements Poller {
 
   static final String EXCHANGE = "received_clients_data";
 
-  private final Tap tap;
+  private final TapLink tap;
   private final FrameAggregator aggregator;
   private final Clock clock;
   private final LatencyWindow latency = new LatencyWindow();
@@ -42,7 +42,7 @@ public final class FrameTapPoller implements Poller {
   private long[] lastPerPipeline;
   private Map<String, Long> lastPerClient = Map.of();
 
-  FrameTapPoller(Tap tap, FrameAggregator aggregator, Clock clock) {
+  FrameTapPoller(TapLink tap, FrameAggregator aggregator, Clock clock) {
     this.tap = tap;
     this.aggregator = aggregator;
     this.clock = clock;

@@ -33,13 +33,14 @@ public final class GatewayEventsPoller implements Poller {
   static final String QUEUE = "monitoring.gateway_events";
   static final int MAX_LENGTH = 100_000;
 
-  private final Tap inbox;
+  private final TapLink inbox;
   private final GatewayHandler handler;
   private final Clock clock;
   private final Duration heartbeatTimeout;
   private final Map<String, Boolean> wasUp = new HashMap<>();
 
-  GatewayEventsPoller(Tap inbox, GatewayHandler handler, Clock clock, Duration heartbeatTimeout) {
+  GatewayEventsPoller(
+      TapLink inbox, GatewayHandler handler, Clock clock, Duration heartbeatTimeout) {
     this.inbox = inbox;
     this.handler = handler;
     this.clock = clock;

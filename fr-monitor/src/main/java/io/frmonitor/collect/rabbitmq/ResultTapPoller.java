@@ -30,14 +30,14 @@ import org.jspecify.annotations.Nullable;
 public final class ResultTapPoller implements Poller {
   static final String EXCHANGE = "pipeline_results";
 
-  private final Tap tap;
+  private final TapLink tap;
   private final ResultHandler handler;
   private final Clock clock;
   private final Map<String, LatencyWindow> latency = new HashMap<>();
   private final Map<String, Long> lastTotals = new HashMap<>();
   private @Nullable Instant lastPoll;
 
-  ResultTapPoller(Tap tap, ResultHandler handler, Clock clock) {
+  ResultTapPoller(TapLink tap, ResultHandler handler, Clock clock) {
     this.tap = tap;
     this.handler = handler;
     this.clock = clock;

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread safety: {@link #ensureStarted()} and {@link #close()} from the poller's thread;
  * deliveries arrive on the client library's consumer thread.
  */
-final class Tap implements AutoCloseable {
+final class Tap implements TapLink {
   static final int MAX_LENGTH = 10_000;
   static final int TTL_MS = 60_000;
   static final int PREFETCH = 256;
@@ -96,7 +96,8 @@ final class Tap implements AutoCloseable {
   }
 
   /** Opens the connection and the tap unless they are up (or recovering by themselves). */
-  synchronized void ensureStarted() throws IOException, TimeoutException {
+  @Override
+  public synchronized void ensureStarted() throws IOException, TimeoutException {
     if (connection != null && channel != null && channel.isOpen()) {
       return;
     }
@@ -129,7 +130,8 @@ final class Tap implements AutoCloseable {
   }
 
   /** Whether pipeline {@code n} has a worker queue (a passive declare, on a throw-away channel). */
-  synchronized Optional<Boolean> hasWorker(int n) {
+  @Override
+  public synchronized Optional<Boolean> hasWorker(int n) {
     if (connection == null || !connection.isOpen()) {
       return Optional.empty();
     }
