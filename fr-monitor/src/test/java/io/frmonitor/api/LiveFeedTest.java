@@ -1,270 +1,260 @@
 package io.frmonitor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.frmonitor.app.Families;
-import io.frmonitor.config.ApiAccess;
-import io.frmonitor.config.HttpSettings;
-import io.frmonitor.config.Secret;
 import io.frmonitor.family.Output;
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.Event;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.registry.MetricRegistry;
-import io.frmonitor.schedule.ExecutorTaskScheduler;
 import io.frmonitor.testing.HostSnapshots;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.ManualScheduler;
 import io.frmonitor.testing.Registries;
-import io.frmonitor.testing.WsClient;
-import java.net.URI;
-import java.net.http.WebSocketHandshakeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /ws/metrics} with a real WebSocket client against the server on a loopback port. */
+/**
+ * The live feed's logic — snapshots, coalesced deltas, subscriptions, events, bad messages — with a
+ * manual clock and scheduler and sockets that record what they are sent: no server, no waiting.
+ * {@link LiveSocketTest} covers the wire (handshake, tokens, origins, a reader that stops).
+ */
 class LiveFeedTest {
-  private static final String TOKEN = "a-token-of-sufficient-length";
-
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+  private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final MetricRegistry registry = Registries.forApiTests(clock);
-  private ApiServer server;
+  private final LiveFeed feed =
+      new LiveFeed(registry, new LiveTopics(Families.CATALOG), LiveLimits.DEFAULT, scheduler);
 
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
+  /** Records every message, each write completing at once. */
+  private static final class RecordingSocket implements LiveSocket {
+    final List<JsonNode> sent = new ArrayList<>();
+
+    @Override
+    public void send(String text, Runnable done) {
+      try {
+        sent.add(Json.MAPPER.readTree(text));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      done.run();
+    }
+
+    @Override
+    public void close(int code, String reason) {}
+
+    JsonNode last() {
+      return sent.get(sent.size() - 1);
     }
   }
 
-  private URI start(ApiAccess access, LiveLimits limits) {
-    server =
-        new ApiServer(
-                new HttpSettings("127.0.0.1", 0, access),
-                Families.CATALOG,
-                registry,
-                () -> true,
-                Optional.empty(),
-                limits,
-                new ExecutorTaskScheduler("fr-live"))
-            .start();
-    return URI.create("ws://127.0.0.1:" + server.port() + "/ws/metrics");
+  {
+    registry.addListener(feed);
   }
 
-  private URI start() {
-    return start(ApiAccess.OPEN, LiveLimits.DEFAULT);
+  @AfterEach
+  void close() {
+    feed.close();
+  }
+
+  private RecordingSocket connect() {
+    RecordingSocket socket = new RecordingSocket();
+    feed.connect("c" + System.identityHashCode(socket), socket);
+    scheduler.runDue();
+    return socket;
   }
 
   private void publishCpu(double cpu) {
     registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(cpu));
   }
 
+  /** Lets the feed's coalescing delay pass: the writes so far become one delta. */
+  private void settle() {
+    scheduler.advance(LiveFeed.COALESCE);
+  }
+
   @Test
-  void aNewClientGetsOneSnapshotOfEveryTopic() throws Exception {
+  void aNewClientGetsOneSnapshotOfEveryTopicInOrder() {
     publishCpu(12.5);
-    try (WsClient ws = WsClient.connect(start())) {
-      JsonNode m = ws.next();
+    RecordingSocket socket = connect();
 
-      assertThat(m.path("type").asText()).isEqualTo("snapshot");
-      assertThat(m.path("seq").asLong()).isEqualTo(1);
-      assertThat(m.path("timestamp").asLong()).isEqualTo(clock.instant().toEpochMilli());
-      List<String> stateTopics = new ArrayList<>(List.of("collectors"));
-      Families.CATALOG.specs().stream()
-          .filter(spec -> spec.outputs().contains(Output.LIVE))
-          .forEach(spec -> stateTopics.add(spec.name()));
-      assertThat(m.path("data").properties())
-          .extracting(Map.Entry::getKey)
-          .containsExactlyElementsOf(stateTopics);
-      assertThat(m.path("topics")).hasSize(stateTopics.size() + 1); // and events
-      // each topic is exactly its REST body
-      assertThat(m.path("data").path("system").path("cpu_percent").asDouble()).isEqualTo(12.5);
-      assertThat(m.path("data").path("storage").path("stale").asBoolean()).isTrue();
-    }
+    JsonNode m = socket.last();
+    assertThat(m.path("type").asText()).isEqualTo("snapshot");
+    assertThat(m.path("seq").asLong()).isEqualTo(1);
+    assertThat(m.path("timestamp").asLong()).isEqualTo(clock.instant().toEpochMilli());
+    List<String> stateTopics = new ArrayList<>(List.of(LiveTopics.COLLECTORS));
+    Families.CATALOG.specs().stream()
+        .filter(spec -> spec.outputs().contains(Output.LIVE))
+        .forEach(spec -> stateTopics.add(spec.name()));
+    assertThat(m.path("data").properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactlyElementsOf(stateTopics);
+    List<String> topics = new ArrayList<>(stateTopics);
+    topics.add(LiveTopics.EVENTS);
+    assertThat(m.path("topics")).extracting(JsonNode::asText).containsExactlyElementsOf(topics);
+    assertThat(m.path("data").path("system").path("cpu_percent").asDouble()).isEqualTo(12.5);
+    assertThat(m.path("data").path("storage").path("stale").asBoolean()).isTrue();
   }
 
   @Test
-  void deltasCarryOnlyWhatChangedAndNothingWhenNothingDid() throws Exception {
+  void writesWithinTheCoalescingDelayBecomeOneDeltaOfWhatChanged() {
     publishCpu(10);
-    try (WsClient ws = WsClient.connect(start())) {
-      ws.next();
+    RecordingSocket socket = connect();
 
-      clock.advance(Duration.ofSeconds(5));
-      publishCpu(20);
-      JsonNode delta = ws.next();
-      assertThat(delta.path("type").asText()).isEqualTo("delta");
-      assertThat(delta.path("seq").asLong()).isEqualTo(2);
-      JsonNode system = delta.path("data").path("system");
-      assertThat(delta.path("data").properties()).hasSize(1);
-      assertThat(system.path("cpu_percent").asDouble()).isEqualTo(20);
-      assertThat(system.path("timestamp").asLong()).isEqualTo(clock.instant().toEpochMilli());
-      assertThat(system.has("mem_percent")).as("unchanged members are left out").isFalse();
-      assertThat(system.has("disks")).isFalse();
+    clock.advance(Duration.ofSeconds(5));
+    publishCpu(20);
+    publishCpu(25);
+    Instant collected = clock.instant();
+    assertThat(socket.sent).as("nothing before the delay").hasSize(1);
+    settle();
 
-      // the same values at the same time: no message at all
-      publishCpu(20);
-      assertThat(ws.nextWithin(Duration.ofMillis(300))).isNull();
-
-      clock.advance(Duration.ofSeconds(5));
-      publishCpu(30);
-      assertThat(ws.next().path("seq").asLong()).isEqualTo(3);
-    }
+    assertThat(socket.sent).hasSize(2);
+    JsonNode delta = socket.last();
+    assertThat(delta.path("type").asText()).isEqualTo("delta");
+    assertThat(delta.path("seq").asLong()).isEqualTo(2);
+    assertThat(delta.path("data").properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactly("system");
+    JsonNode system = delta.path("data").path("system");
+    assertThat(system.path("cpu_percent").asDouble()).isEqualTo(25);
+    assertThat(system.path("timestamp").asLong()).isEqualTo(collected.toEpochMilli());
+    assertThat(system.has("mem_percent")).as("unchanged members are left out").isFalse();
   }
 
   @Test
-  void aMemberThatBecomesUnknownIsSentAsNull() throws Exception {
+  void theSameValuesAtTheSameTimeSendNothingAtAll() {
     publishCpu(10);
-    try (WsClient ws = WsClient.connect(start())) {
-      ws.next();
-      registry.markStale(HostSnapshot.FAMILY);
+    RecordingSocket socket = connect();
 
-      JsonNode system = ws.next().path("data").path("system");
-      assertThat(system.path("stale").asBoolean()).isTrue();
-      assertThat(system.has("cpu_percent")).as("stale keeps the last values").isFalse();
-    }
+    publishCpu(10);
+    settle();
+    scheduler.advance(Duration.ofSeconds(3)); // ticks too
+
+    assertThat(socket.sent).hasSize(1);
   }
 
   @Test
-  void subscriptionsNarrowWhatIsSentAndStartWithASnapshot() throws Exception {
-    try (WsClient ws = WsClient.connect(start())) {
-      ws.next();
-      ws.send("{\"type\": \"subscribe\", \"topics\": [\"gpu\", \"events\"]}");
+  void aMemberThatBecomesUnknownIsSentAsNull() {
+    publishCpu(10);
+    RecordingSocket socket = connect();
 
-      JsonNode snapshot = ws.next();
-      assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
-      assertThat(snapshot.path("seq").asLong()).isEqualTo(2);
-      assertThat(snapshot.path("data").properties())
-          .extracting(Map.Entry::getKey)
-          .containsExactly("gpu");
+    registry.markStale(HostSnapshot.FAMILY);
+    settle();
 
-      publishCpu(50);
-      registry.appendEvent(
-          new Event(
-              clock.instant(),
-              "client_state_change",
-              Map.of("client", "obama", "from", "active", "to", "blocked")));
-      JsonNode event = ws.next();
-      assertThat(event.path("type").asText()).isEqualTo("event");
-      assertThat(event.path("seq").asLong()).isEqualTo(3);
-      assertThat(event.path("event").path("kind").asText()).isEqualTo("client_state_change");
-      assertThat(event.path("event").path("client").asText()).isEqualTo("obama");
-      assertThat(ws.nextWithin(Duration.ofMillis(200))).as("no system delta").isNull();
-    }
+    JsonNode system = socket.last().path("data").path("system");
+    assertThat(system.path("stale").asBoolean()).isTrue();
+    assertThat(system.has("cpu_percent")).as("still there: stale keeps the last values").isFalse();
   }
 
   @Test
-  void aCollectorStatusChangeIsADeltaOfTheCollectorsTopic() throws Exception {
-    try (WsClient ws = WsClient.connect(start())) {
-      ws.next();
-      registry.updateStatus(CollectorStatus.disabled("gpu", List.of("gpu"), "NVML not found"));
+  void subscriptionsNarrowWhatIsSentAndStartWithASnapshot() {
+    RecordingSocket socket = connect();
+    feed.receive(
+        "c" + System.identityHashCode(socket),
+        "{\"type\": \"subscribe\", \"topics\": [\"gpu\", \"events\"]}");
+    scheduler.runDue();
 
-      JsonNode data = ws.next().path("data");
-      assertThat(data.path("collectors").path("collectors").path("gpu").path("status").asText())
-          .isEqualTo(Health.DISABLED.label());
-      assertThat(data.path("gpu").path("status").asText()).isEqualTo("disabled");
-    }
+    JsonNode snapshot = socket.last();
+    assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+    assertThat(snapshot.path("seq").asLong()).isEqualTo(2);
+    assertThat(snapshot.path("data").properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactly("gpu");
+
+    publishCpu(50);
+    registry.appendEvent(
+        new Event(
+            clock.instant(),
+            "client_state_change",
+            Map.of("client", "obama", "from", "active", "to", "blocked")));
+    settle();
+
+    assertThat(socket.sent).hasSize(3);
+    JsonNode event = socket.last();
+    assertThat(event.path("type").asText()).isEqualTo("event");
+    assertThat(event.path("seq").asLong()).isEqualTo(3);
+    assertThat(event.path("event").path("client").asText()).isEqualTo("obama");
   }
 
   @Test
-  void garbageGetsAnErrorMessageAndTheConnectionGoesOn() throws Exception {
-    try (WsClient ws = WsClient.connect(start())) {
-      ws.next();
-      ws.send("not json at all");
-      JsonNode error = ws.next();
-      assertThat(error.path("type").asText()).isEqualTo("error");
-      assertThat(error.path("error").asText()).isEqualTo("bad_message");
-      assertThat(error.path("message").asText()).contains("not JSON");
+  void aCollectorThatTurnsOffChangesItsFamilysTopicToo() {
+    RecordingSocket socket = connect();
 
-      ws.send("{\"type\": \"subscribe\", \"topics\": [\"system\", \"nope\"]}");
-      assertThat(ws.next().path("message").asText()).contains("unknown topic \"nope\"");
-      ws.send("{\"type\": \"dance\"}");
-      assertThat(ws.next().path("message").asText()).contains("unknown message type 'dance'");
-      ws.send("[1, 2]");
-      assertThat(ws.next().path("type").asText()).isEqualTo("error");
-      ws.send("x".repeat(LiveFeed.MAX_CLIENT_MESSAGE + 1));
-      assertThat(ws.next().path("message").asText()).contains("longer than");
+    registry.updateStatus(CollectorStatus.disabled("gpu", List.of("gpu"), "NVML not found"));
+    settle();
 
-      ws.send("{\"type\": \"resync\"}");
-      JsonNode snapshot = ws.next();
-      assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
-      assertThat(snapshot.path("seq").asLong()).isEqualTo(7);
-    }
+    JsonNode data = socket.last().path("data");
+    assertThat(data.path("collectors").path("collectors").path("gpu").path("status").asText())
+        .isEqualTo(Health.DISABLED.label());
+    assertThat(data.path("gpu").path("status").asText()).isEqualTo("disabled");
+    assertThat(data.path("gpu").path("reason").asText()).isEqualTo("NVML not found");
   }
 
   @Test
-  void withATokenTheSocketNeedsIt() throws Exception {
-    URI uri =
-        start(new ApiAccess(new Secret(TOKEN), new Secret(""), List.of()), LiveLimits.DEFAULT);
+  void aRunThatChangesNothingButTheCountsTouchesOnlyTheCollectorsTopic() {
+    registry.updateStatus(CollectorStatus.disabled("gpu", List.of("gpu"), "NVML not found"));
+    RecordingSocket socket = connect();
 
-    assertThatThrownBy(() -> WsClient.connect(uri))
-        .isInstanceOf(CompletionException.class)
-        .cause()
-        .isInstanceOf(WebSocketHandshakeException.class)
-        .satisfies(
-            e ->
-                assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
-                    .isEqualTo(401));
-    assertThatThrownBy(() -> WsClient.connect(URI.create(uri + "?token=wrong-token-of-length")))
-        .isInstanceOf(CompletionException.class);
+    CollectorStatus again = CollectorStatus.disabled("gpu", List.of("gpu"), "NVML not found");
+    registry.updateStatus(again);
+    settle();
 
-    try (WsClient byQuery = WsClient.connect(URI.create(uri + "?token=" + TOKEN));
-        WsClient byHeader = WsClient.connect(uri, TOKEN, true)) {
-      assertThat(byQuery.next().path("type").asText()).isEqualTo("snapshot");
-      assertThat(byHeader.next().path("type").asText()).isEqualTo("snapshot");
-    }
+    assertThat(socket.last().path("data").properties())
+        .as("the gpu topic is not rendered again for a run that changed no health")
+        .extracting(Map.Entry::getKey)
+        .containsExactly(LiveTopics.COLLECTORS);
   }
 
   @Test
-  void onlyTheDashboardsOwnOriginAndAllowedOnesMayOpenTheSocket() throws Exception {
-    URI uri =
-        start(
-            new ApiAccess(new Secret(""), new Secret(""), List.of("http://gui.example:3000")),
-            LiveLimits.DEFAULT);
-    String own = "http://" + uri.getAuthority();
+  void garbageGetsAnErrorMessageAndTheConnectionGoesOn() {
+    RecordingSocket socket = connect();
+    String id = "c" + System.identityHashCode(socket);
 
-    assertThatThrownBy(() -> WsClient.connect(uri, null, true, "http://evil.example"))
-        .cause()
-        .isInstanceOf(WebSocketHandshakeException.class)
-        .satisfies(
-            e ->
-                assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
-                    .isEqualTo(403));
-    try (WsClient dashboard = WsClient.connect(uri, null, true, own);
-        WsClient gui = WsClient.connect(uri, null, true, "http://gui.example:3000")) {
-      assertThat(dashboard.next().path("type").asText()).isEqualTo("snapshot");
-      assertThat(gui.next().path("type").asText()).isEqualTo("snapshot");
+    for (String bad :
+        List.of(
+            "not json at all",
+            "{\"type\": \"subscribe\", \"topics\": [\"system\", \"nope\"]}",
+            "{\"type\": \"dance\"}",
+            "[1, 2]",
+            "x".repeat(LiveFeed.MAX_CLIENT_MESSAGE + 1))) {
+      feed.receive(id, bad);
     }
+    feed.receive(id, "{\"type\": \"resync\"}");
+    scheduler.runDue();
+
+    assertThat(socket.sent.subList(1, 6))
+        .extracting(m -> m.path("type").asText())
+        .containsOnly("error");
+    assertThat(socket.sent.get(1).path("message").asText()).contains("not JSON");
+    assertThat(socket.sent.get(2).path("message").asText()).contains("unknown topic \"nope\"");
+    assertThat(socket.sent.get(3).path("message").asText())
+        .contains("unknown message type 'dance'");
+    assertThat(socket.sent.get(5).path("message").asText()).contains("longer than");
+    assertThat(socket.last().path("type").asText()).isEqualTo("snapshot");
+    assertThat(socket.last().path("seq").asLong()).isEqualTo(7);
   }
 
   @Test
-  void aClientThatStopsReadingIsDisconnectedWithAReason() throws Exception {
-    URI uri = start(ApiAccess.OPEN, new LiveLimits(64 * 1024, Duration.ofSeconds(1), 10));
-    try (WsClient slow = WsClient.connect(uri, null, false);
-        WsClient fast = WsClient.connect(uri)) {
-      slow.next();
-      fast.next();
-      // big events until the slow reader's socket stops taking them and it is dropped
-      for (int i = 0; i < 20_000 && server.liveConnections() == 2; i++) {
-        registry.appendEvent(
-            new Event(clock.instant(), "noise", Map.of("n", "x".repeat(4000) + i)));
-      }
-      assertThat(server.liveConnections()).isEqualTo(1);
+  void aDisconnectedClientIsForgotten() {
+    RecordingSocket socket = connect();
+    assertThat(feed.connectionCount()).isEqualTo(1);
 
-      // once it reads again it finds the reason behind what was queued for it
-      slow.resumeReading();
-      assertThat(slow.closed)
-          .succeedsWithin(Duration.ofSeconds(10))
-          .satisfies(r -> assertThat(r).startsWith("1008 too slow"));
-      // the other client is not affected
-      assertThat(fast.nextWithin(Duration.ofSeconds(1))).isNotNull();
-    }
+    feed.disconnect("c" + System.identityHashCode(socket));
+    scheduler.runDue();
+    publishCpu(30);
+    settle();
+
+    assertThat(feed.connectionCount()).isZero();
+    assertThat(socket.sent).hasSize(1);
   }
 }
