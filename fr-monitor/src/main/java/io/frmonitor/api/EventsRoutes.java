@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code GET /metrics/actions?limit=N&kind=K}: the event log, newest first — client state changes,
- * collector status changes, and (with later collectors) actions and alerts. Each event is {@code
- * {"timestamp", "time", "kind", ...its fields}}.
+ * {@code GET /metrics/actions?limit=N&kind=K}: the event log (the seed's "recent actions"), newest
+ * first by time — client state changes, collector and gateway status changes, and the actions the
+ * firehose sees. Each event is {@code {"timestamp", "time", "kind", ...its fields}}. The counts of
+ * decisions by kind are a family of their own, {@code /metrics/decisions}.
  */
 final class EventsRoutes {
   static final int DEFAULT_LIMIT = 100;

@@ -18,11 +18,7 @@ public final class TestVhost implements AutoCloseable {
   private final Connection admin;
 
   private TestVhost(String configure, String write, String read) throws Exception {
-    RabbitBroker.ensureManagement();
-    RabbitBroker.put("/api/vhosts/" + RabbitBroker.enc(name), "{}");
-    RabbitBroker.put(
-        "/api/permissions/" + RabbitBroker.enc(name) + "/guest",
-        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+    RabbitBroker.createVhost(name);
     RabbitBroker.put(
         "/api/users/" + RabbitBroker.enc(user),
         "{\"password\":\"" + PASSWORD + "\",\"tags\":\"monitoring\"}");

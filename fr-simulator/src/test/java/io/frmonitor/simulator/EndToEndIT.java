@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frmonitor.testing.RabbitBroker;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ class EndToEndIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    Broker.createVhost(vhost);
-    env.put("MONITORING_RMQ_URL", Broker.url(vhost));
+    RabbitBroker.createVhost(vhost);
+    env.put("MONITORING_RMQ_URL", RabbitBroker.amqpUrl(vhost));
     env.put("MONITORING_REDIS_DB", Integer.toString(REDIS_DB));
     env.put("MONITORING_REDIS_CLIENTS_KEY", clientsKey);
     try (ServerSocket s = new ServerSocket(0)) {
@@ -56,7 +57,7 @@ class EndToEndIT {
     if (monitor != null) {
       monitor.close();
     }
-    Broker.deleteVhost(vhost);
+    RabbitBroker.deleteVhost(vhost);
     try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
       redis.select(REDIS_DB);
       redis.del(clientsKey);

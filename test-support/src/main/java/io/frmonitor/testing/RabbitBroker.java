@@ -13,10 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The machine's RabbitMQ (127.0.0.1, guest/guest) for integration tests: enables the management
- * plugin when it is off, and administers test vhosts and users through the management API.
+ * The machine's RabbitMQ (127.0.0.1, guest/guest) for the integration tests of every module:
+ * enables the management plugin when it is off, and administers test vhosts and users through the
+ * management API.
  */
 public final class RabbitBroker {
   public static final String MANAGEMENT = "http://127.0.0.1:15672";
@@ -58,6 +60,24 @@ public final class RabbitBroker {
     }
   }
 
+  /** Creates {@code vhost} (enabling the management API first if needed), guest may do anything. */
+  public static void createVhost(String vhost) throws IOException, InterruptedException {
+    ensureManagement();
+    put("/api/vhosts/" + enc(vhost), "{}");
+    put(
+        "/api/permissions/" + enc(vhost) + "/guest",
+        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+  }
+
+  public static void deleteVhost(String vhost) throws IOException, InterruptedException {
+    delete("/api/vhosts/" + enc(vhost));
+  }
+
+  /** guest's AMQP URL for {@code vhost}. */
+  public static String amqpUrl(String vhost) {
+    return "amqp://guest:guest@127.0.0.1:5672/" + enc(vhost);
+  }
+
   public static String enc(String segment) {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
@@ -82,7 +102,7 @@ public final class RabbitBroker {
     }
   }
 
-  private static HttpResponse<String> send(String method, String path, String json)
+  private static HttpResponse<String> send(String method, String path, @Nullable String json)
       throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(MANAGEMENT + path))
