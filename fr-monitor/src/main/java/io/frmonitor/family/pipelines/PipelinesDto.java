@@ -112,9 +112,10 @@ public record PipelinesDto(
       Map<java.time.Duration, LatencyHistogram> byWindow, java.time.Duration window) {
     LatencyHistogram h = byWindow.getOrDefault(window, LatencyHistogram.EMPTY);
     String name = Durations.format(window);
-    if (h.count() == 0) {
-      return new Latency(name, 0, null, null, null, null, null);
-    }
-    return new Latency(name, h.count(), h.avgMs(), h.p50Ms(), h.p95Ms(), h.p99Ms(), h.maxMs());
+    return h.summary()
+        .map(
+            s ->
+                new Latency(name, h.count(), s.avgMs(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.maxMs()))
+        .orElse(new Latency(name, 0, null, null, null, null, null));
   }
 }

@@ -57,10 +57,13 @@ public final class PipelinesFamily {
     for (PipelinesSnapshot.Routing r : s.routing()) {
       p.put("frames_per_sec", Integer.toString(r.pipelineId()), r.framesPerSec());
     }
-    if (s.ingestToRouting().count() > 0) {
-      p.put("ingest_to_routing_p50_ms", s.ingestToRouting().p50Ms());
-      p.put("ingest_to_routing_p95_ms", s.ingestToRouting().p95Ms());
-    }
+    s.ingestToRouting()
+        .summary()
+        .ifPresent(
+            l -> {
+              p.put("ingest_to_routing_p50_ms", l.p50Ms());
+              p.put("ingest_to_routing_p95_ms", l.p95Ms());
+            });
     return p.map();
   }
 

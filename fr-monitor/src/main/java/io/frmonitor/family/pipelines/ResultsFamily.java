@@ -35,9 +35,10 @@ public final class ResultsFamily {
     Points p = new Points(ResultsSnapshot.FAMILY);
     for (ResultsSnapshot.Pipeline pipeline : s.pipelines()) {
       p.put("per_sec", pipeline.id(), pipeline.resultsPerSec());
-      if (pipeline.ingestToResult().count() > 0) {
-        p.put("ingest_to_result_p95_ms", pipeline.id(), pipeline.ingestToResult().p95Ms());
-      }
+      pipeline
+          .ingestToResult()
+          .summary()
+          .ifPresent(l -> p.put("ingest_to_result_p95_ms", pipeline.id(), l.p95Ms()));
     }
     return p.map();
   }
