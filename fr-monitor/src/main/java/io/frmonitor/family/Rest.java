@@ -2,6 +2,7 @@ package io.frmonitor.family;
 
 import io.frmonitor.registry.MetricRegistry;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A family's REST endpoint, {@code GET /metrics/<family>}: how its body is rendered and how it is
@@ -22,6 +23,20 @@ public record Rest(
     List<Param> params) {
   public Rest {
     params = List.copyOf(params);
+  }
+
+  /**
+   * An endpoint without parameters: the live topic's value is the body.
+   *
+   * @param body renders the body from the registry
+   */
+  public static Rest of(
+      Class<? extends Record> dto,
+      Function<MetricRegistry, Record> body,
+      String summary,
+      String description) {
+    Body render = (registry, query) -> body.apply(registry);
+    return new Rest(dto, render, render, summary, description, List.of());
   }
 
   /**

@@ -9,7 +9,6 @@ import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
 import io.frmonitor.family.SampleSource;
 import io.frmonitor.model.DecisionsSnapshot;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,16 +20,14 @@ public final class DecisionsFamily {
   public static final FamilySpec<DecisionsSnapshot> SPEC =
       FamilySpec.of(DecisionsSnapshot.FAMILY, "Decisions")
           .rest(
-              new Rest(
+              Rest.of(
                   DecisionsDto.class,
-                  (registry, query) -> DecisionsDto.of(registry.latest(DecisionsSnapshot.FAMILY)),
-                  (registry, query) -> DecisionsDto.of(registry.latest(DecisionsSnapshot.FAMILY)),
+                  registry -> DecisionsDto.of(registry.latest(DecisionsSnapshot.FAMILY)),
                   "Decisions sent to clients, by action and reason",
                   "The decision manager's actions messages (per action and reason name) and"
                       + " saved_actions messages, counted since fr-monitor started. Seen through"
                       + " the RabbitMQ firehose, which an operator must switch on"
-                      + " (MONITORING_RMQ_FIREHOSE=true, docs/operations.md).",
-                  List.of()))
+                      + " (MONITORING_RMQ_FIREHOSE=true, docs/operations.md)."))
           .example(example())
           .samples(DecisionsSamples.METRICS, SampleSource.whenFresh(DecisionsSamples::write))
           .series(DecisionsFamily::series)

@@ -20,15 +20,13 @@ public final class GatewaysFamily {
   public static final FamilySpec<GatewaysSnapshot> SPEC =
       FamilySpec.of(GatewaysSnapshot.FAMILY, "Gateways")
           .rest(
-              new Rest(
+              Rest.of(
                   GatewaysDto.class,
-                  (registry, query) -> GatewaysDto.of(registry.latest(GatewaysSnapshot.FAMILY)),
-                  (registry, query) -> GatewaysDto.of(registry.latest(GatewaysSnapshot.FAMILY)),
+                  registry -> GatewaysDto.of(registry.latest(GatewaysSnapshot.FAMILY)),
                   "Gateways reporting events (heartbeats, sessions, rejections)",
                   "From fr-monitor's own inbox monitoring.gateway_events (schema in"
                       + " docs/producers.md). A gateway is up while heartbeats arrive within"
-                      + " MONITORING_GATEWAY_HEARTBEAT_TIMEOUT.",
-                  List.of()))
+                      + " MONITORING_GATEWAY_HEARTBEAT_TIMEOUT."))
           .example(example())
           .samples(GatewaysSamples.METRICS, SampleSource.whenFresh(GatewaysSamples::write))
           .series(GatewaysFamily::series)

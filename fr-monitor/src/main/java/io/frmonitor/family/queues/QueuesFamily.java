@@ -17,17 +17,15 @@ public final class QueuesFamily {
   public static final FamilySpec<QueuesSnapshot> SPEC =
       FamilySpec.of(QueuesSnapshot.FAMILY, "Queues")
           .rest(
-              new Rest(
+              Rest.of(
                   QueuesDto.class,
-                  (registry, query) -> QueuesDto.of(registry.latest(QueuesSnapshot.FAMILY)),
-                  (registry, query) -> QueuesDto.of(registry.latest(QueuesSnapshot.FAMILY)),
+                  registry -> QueuesDto.of(registry.latest(QueuesSnapshot.FAMILY)),
                   "Queue backlog and rates of the fr-server's queues",
                   "From the RabbitMQ management API (one request per cycle, filtered by"
                       + " MONITORING_RMQ_QUEUES, capped by MONITORING_RMQ_MAX_QUEUES with"
                       + " `truncated`); when it is unreachable, from passive queue.declare"
                       + " (`source: amqp_passive`: ready and consumers only). depth = ready +"
-                      + " unacked, because the fr-server's consumers have no prefetch limit.",
-                  List.of()))
+                      + " unacked, because the fr-server's consumers have no prefetch limit."))
           .example(example())
           .samples(QueuesSamples.METRICS, SampleSource.whenFresh(QueuesSamples::write))
           .series(QueuesFamily::series)

@@ -19,18 +19,14 @@ public final class RabbitNodesFamily {
   public static final FamilySpec<RabbitNodesSnapshot> SPEC =
       FamilySpec.of(RabbitNodesSnapshot.FAMILY, "RabbitMQ nodes")
           .rest(
-              new Rest(
+              Rest.of(
                   RabbitNodesDto.class,
-                  (registry, query) ->
-                      RabbitNodesDto.of(registry.latest(RabbitNodesSnapshot.FAMILY)),
-                  (registry, query) ->
-                      RabbitNodesDto.of(registry.latest(RabbitNodesSnapshot.FAMILY)),
+                  registry -> RabbitNodesDto.of(registry.latest(RabbitNodesSnapshot.FAMILY)),
                   "The broker's nodes: memory and disk alarms, resource use against limits",
                   "From the management API's /api/nodes once per poll interval (the monitoring"
                       + " tag suffices). A memory or disk alarm blocks every publisher of the"
                       + " fr-server; file descriptors and processes running out refuse"
-                      + " connections.",
-                  List.of()))
+                      + " connections."))
           .example(example())
           .samples(RabbitNodesSamples.METRICS, SampleSource.whenFresh(RabbitNodesSamples::write))
           .series(RabbitNodesFamily::series)

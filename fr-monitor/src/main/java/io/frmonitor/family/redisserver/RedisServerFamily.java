@@ -20,17 +20,13 @@ public final class RedisServerFamily {
   public static final FamilySpec<RedisServerSnapshot> SPEC =
       FamilySpec.of(RedisServerSnapshot.FAMILY, "Redis server")
           .rest(
-              new Rest(
+              Rest.of(
                   RedisServerDto.class,
-                  (registry, query) ->
-                      RedisServerDto.of(registry.latest(RedisServerSnapshot.FAMILY)),
-                  (registry, query) ->
-                      RedisServerDto.of(registry.latest(RedisServerSnapshot.FAMILY)),
+                  registry -> RedisServerDto.of(registry.latest(RedisServerSnapshot.FAMILY)),
                   "The fr-server's Redis: memory, clients, throughput, evictions",
                   "From one INFO per poll interval (the monitoring user needs +info). Totals are"
                       + " Redis's own since it started; rates are over the last interval and null"
-                      + " on the first and after a Redis restart.",
-                  List.of()))
+                      + " on the first and after a Redis restart."))
           .example(example())
           .samples(RedisServerSamples.METRICS, SampleSource.whenFresh(RedisServerSamples::write))
           .series(RedisServerFamily::series)

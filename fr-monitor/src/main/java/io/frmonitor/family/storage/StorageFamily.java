@@ -16,16 +16,14 @@ public final class StorageFamily {
   public static final FamilySpec<StorageSnapshot> SPEC =
       FamilySpec.of(StorageSnapshot.FAMILY, "Storage")
           .rest(
-              new Rest(
+              Rest.of(
                   StorageDto.class,
-                  (registry, query) -> StorageDto.of(registry.latest(StorageSnapshot.FAMILY)),
-                  (registry, query) -> StorageDto.of(registry.latest(StorageSnapshot.FAMILY)),
+                  registry -> StorageDto.of(registry.latest(StorageSnapshot.FAMILY)),
                   "The frame store: MinIO health, bucket contents and orphaned frames",
                   "Health from MinIO's unauthenticated /minio/health/{live,ready,cluster} every"
                       + " poll (null when the server is a plain S3 server: minio false). Buckets"
                       + " from a read-only listing every MONITORING_MINIO_LIST_INTERVAL, bounded"
-                      + " by MONITORING_MINIO_MAX_OBJECTS (truncated: counts are lower bounds).",
-                  List.of()))
+                      + " by MONITORING_MINIO_MAX_OBJECTS (truncated: counts are lower bounds)."))
           .example(example())
           .samples(StorageSamples.METRICS, StorageSamples::write)
           .series(StorageFamily::series)
