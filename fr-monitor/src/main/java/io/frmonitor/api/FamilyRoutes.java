@@ -8,6 +8,7 @@ import io.frmonitor.model.Family;
 import io.frmonitor.registry.Latest;
 import io.frmonitor.registry.MetricRegistry;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class FamilyRoutes {
     this.registry = registry;
   }
 
-  void serve(FamilySpec<?> spec, Context ctx) {
+  void serve(FamilySpec<?> spec, Context ctx) throws IOException {
     Rest rest = spec.rest().orElseThrow();
     Query query = ctx::queryParam;
     if (!query.lacks(rest.paramNames())) {
@@ -40,7 +41,7 @@ final class FamilyRoutes {
     ResponseCache cache = caches.computeIfAbsent(spec.name(), n -> new ResponseCache());
     byte[] body =
         cache.get(version(spec), () -> Json.bytes(rest.body().render(registry, Query.NONE)));
-    Responses.json(ctx, body);
+    Responses.send(ctx, Responses.JSON, body);
   }
 
   /** What a family's body is made of, compared by value. */

@@ -154,6 +154,12 @@ final class LiveFeed implements RegistryListener, AutoCloseable {
       changed = new LinkedHashSet<>(dirty);
       dirty.clear();
     }
+    if (connections.isEmpty()) {
+      // nobody listens: forget the changed values rather than render them; a client that
+      // connects gets them rendered fresh (renderMissing)
+      changed.forEach(state::remove);
+      return;
+    }
     Map<String, ObjectNode> patches = new LinkedHashMap<>();
     Map<String, @Nullable ObjectNode> previous = new HashMap<>();
     for (String t : changed) {

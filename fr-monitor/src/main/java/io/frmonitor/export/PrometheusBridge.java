@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Prometheus view of the registry, plus the JVM's own metrics, in the text format the scraper
@@ -81,6 +83,7 @@ public final class PrometheusBridge {
     private final String contentType;
     private final byte[] body;
     private final Instant renderedAt;
+    private byte @Nullable [] gzipped;
 
     Exposition(String contentType, byte[] body, Instant renderedAt) {
       this.contentType = contentType;
@@ -95,6 +98,25 @@ public final class PrometheusBridge {
     /** The rendered bytes; the caller must not modify them. */
     public byte[] body() {
       return body;
+    }
+
+    /**
+     * The rendered bytes gzipped (Prometheus asks for gzip), made once per rendering rather than
+     * once per scrape; the caller must not modify them.
+     */
+    public synchronized byte[] gzipped() {
+      byte[] zipped = gzipped;
+      if (zipped == null) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+          gzip.write(body);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        zipped = out.toByteArray();
+        gzipped = zipped;
+      }
+      return zipped;
     }
   }
 }

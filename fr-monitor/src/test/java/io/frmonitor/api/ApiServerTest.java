@@ -313,6 +313,25 @@ class ApiServerTest {
   }
 
   @Test
+  void prometheusIsGzippedOnceForAScraperThatAsks() throws Exception {
+    publishHost(12.5);
+    HttpResponse<byte[]> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/prometheus"))
+                .header("Accept-Encoding", "gzip")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    String text;
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(text).contains("fr_system_cpu_ratio 0.125");
+    assertThat(get("/prometheus").body()).as("plain for the others").isEqualTo(text);
+  }
+
+  @Test
   void openApiDocumentsEveryPathTheServerServes() throws Exception {
     JsonNode doc = json("/openapi.json", 200);
     assertThat(doc.path("openapi").asText()).startsWith("3.");
