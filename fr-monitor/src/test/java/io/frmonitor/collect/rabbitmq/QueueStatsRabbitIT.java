@@ -137,7 +137,9 @@ class QueueStatsRabbitIT {
           .until(
               () -> {
                 p.poll(registry);
+                // the broker's statistics of one queue do not all refresh at once
                 return queue("PipeLine_0_face_data").unacked().orElse(0) == 20
+                    && queue("PipeLine_0_face_data").consumers() == 1
                     && queue("clients_data").ready() == 30;
               });
       assertThat(p.poll(registry)).isEqualTo(PollOutcome.ok());
