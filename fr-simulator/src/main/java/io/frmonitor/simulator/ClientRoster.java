@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -54,11 +56,16 @@ final class ClientRoster implements AutoCloseable {
   }
 
   synchronized Admin admin(String client) {
-    return admin.get(client);
+    return adminOf(client);
   }
 
   synchronized boolean hasSession(String client) {
-    return session.get(client);
+    return Boolean.TRUE.equals(session.get(client));
+  }
+
+  /** Every client is enrolled at start: it has an administrative state. */
+  private Admin adminOf(String client) {
+    return Objects.requireNonNull(admin.get(client), client);
   }
 
   /** The gateway registers or ends a session and rewrites {@code active_clients}. */
@@ -90,7 +97,7 @@ final class ClientRoster implements AutoCloseable {
   }
 
   /** A random client not in state {@code except}, for the administrator's next change. */
-  synchronized String pick(RandomGenerator random, Admin except) {
+  synchronized @Nullable String pick(RandomGenerator random, Admin except) {
     List<String> names = new ArrayList<>();
     admin.forEach(
         (name, state) -> {
@@ -99,6 +106,11 @@ final class ClientRoster implements AutoCloseable {
           }
         });
     return names.isEmpty() ? null : names.get(random.nextInt(names.size()));
+  }
+
+  /** Clients with a session now: the gateway's heartbeat reports them. */
+  synchronized int activeCount() {
+    return active().size();
   }
 
   /** The lists as they stand, by field, for the truth file. */
@@ -130,16 +142,16 @@ final class ClientRoster implements AutoCloseable {
   /** (enrolled − active) ∪ (enrolled ∩ blocked); every client is enrolled. */
   private List<String> deactivated() {
     return admin.keySet().stream()
-        .filter(c -> !session.get(c) || admin.get(c) == Admin.BLOCKED)
+        .filter(c -> !hasSession(c) || adminOf(c) == Admin.BLOCKED)
         .toList();
   }
 
   /** fr-monitor's display state: blocked > paused > active > deactivated. */
   private String display(String client) {
-    return switch (admin.get(client)) {
+    return switch (adminOf(client)) {
       case BLOCKED -> "blocked";
       case PAUSED -> "paused";
-      default -> session.get(client) ? "active" : "deactivated";
+      default -> hasSession(client) ? "active" : "deactivated";
     };
   }
 

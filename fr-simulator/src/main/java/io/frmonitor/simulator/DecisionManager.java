@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The decision manager: consumes both result queues; per face result one action (the rule order of
@@ -33,7 +34,8 @@ final class DecisionManager {
   }
 
   private void decide(String type, String key) throws IOException {
-    Ledger.Result r = ledger.takeResult(key, type);
+    // the worker records its result before it publishes it
+    Ledger.Result r = Objects.requireNonNull(ledger.takeResult(key, type), key);
     Payloads.Action action;
     if (type.equals("face")) {
       action = Payloads.Action.forFace(r.verdict(), r.failed());
@@ -49,6 +51,7 @@ final class DecisionManager {
           Topology.TRANSIENT,
           Pickle.dumps(Payloads.action(action, r.payload(), clock.instant())));
       truth.count("actions.total");
+      truth.published(Topology.ACTIONS);
       truth.count("actions.by." + action.name().toLowerCase(Locale.ROOT));
     }
     Payloads.Action saved = action == null ? Payloads.Action.NO_ACTION : action;
@@ -58,5 +61,6 @@ final class DecisionManager {
         Topology.TRANSIENT,
         Pickle.dumps(Payloads.savedAction(saved, r.payload(), type)));
     truth.count("saved_actions.total");
+    truth.published(Topology.SAVED_ACTIONS);
   }
 }

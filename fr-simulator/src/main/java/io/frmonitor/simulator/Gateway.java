@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -68,9 +69,10 @@ final class Gateway {
     }
     Map<String, Object> frame =
         Payloads.frame(client, now, first, improved ? now.toEpochMilli() : null, random);
-    ledger.frame((String) frame.get("image_object_key"), frame);
+    ledger.frame((String) Objects.requireNonNull(frame.get("image_object_key")), frame);
     channel.basicPublish("", Topology.FRAMES, Topology.TRANSIENT, Pickle.dumps(frame));
     truth.count("frames.sent");
+    truth.published(Topology.FRAMES);
     truth.count("frames.per_client." + client);
   }
 

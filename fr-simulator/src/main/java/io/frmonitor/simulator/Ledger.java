@@ -2,6 +2,7 @@ package io.frmonitor.simulator;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What each stage needs to know about a message another stage sent, by frame key: the frame's dict
@@ -24,8 +25,11 @@ final class Ledger {
     pending.put(key, 2);
   }
 
-  /** The frame's dict for one of its two results; forgotten after the second. */
-  Map<String, Object> frameFor(String key) {
+  /**
+   * The frame's dict for one of its two results; forgotten after the second. Null when it is not
+   * (or no longer) known.
+   */
+  @Nullable Map<String, Object> frameFor(String key) {
     Map<String, Object> f = frames.get(key);
     if (pending.merge(key, -1, Integer::sum) <= 0) {
       pending.remove(key);
@@ -44,7 +48,8 @@ final class Ledger {
     results.put(type + ":" + key, r);
   }
 
-  Result takeResult(String key, String type) {
+  /** The result of that type for the frame, once; null when there is none (any more). */
+  @Nullable Result takeResult(String key, String type) {
     return results.remove(type + ":" + key);
   }
 }

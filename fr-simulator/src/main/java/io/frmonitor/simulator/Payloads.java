@@ -8,7 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fr-server's message bodies as dicts, field for field as fr-server-facts.md §2 describes them
@@ -33,7 +35,11 @@ final class Payloads {
    * @param ingestTs the epoch-ms {@code ingest_ts} of the improved producers, or null
    */
   static Map<String, Object> frame(
-      String client, Instant now, boolean firstOfSession, Long ingestTs, RandomGenerator random) {
+      String client,
+      Instant now,
+      boolean firstOfSession,
+      @Nullable Long ingestTs,
+      RandomGenerator random) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("client_name", client);
     f.put("send_time", HMS.format(now.atZone(SERVER_ZONE)));
@@ -66,7 +72,7 @@ final class Payloads {
     if (frame.get("ingest_ts") instanceof Long ts) {
       return ts;
     }
-    String key = (String) frame.get("image_object_key");
+    String key = Objects.requireNonNull((String) frame.get("image_object_key"), "image_object_key");
     int name = key.lastIndexOf('/') + 1;
     String stamp = key.substring(name, key.indexOf('Z', name));
     return LocalDateTime.parse(stamp, KEY_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes pickle protocol 4 as CPython's {@code pickle.dumps(value, protocol=4)} does for the
@@ -69,7 +70,7 @@ final class Pickle {
     return b.put(body).array();
   }
 
-  private void write(Object v) {
+  private void write(@Nullable Object v) {
     if (v == null) {
       out.write(NONE);
     } else if (v instanceof Boolean b) {
@@ -188,7 +189,7 @@ final class Pickle {
     }
   }
 
-  private void writeTuple(Object... items) {
+  private void writeTuple(@Nullable Object... items) {
     if (items.length == 0) {
       out.write(EMPTY_TUPLE);
       return;

@@ -43,7 +43,11 @@ final class PipelinesManager {
         Topology.ROUTING_EXCHANGE, Topology.routingKey(pipeline), true, Topology.TRANSIENT, body);
     if (pipeline >= workers) {
       ledger.forget(Topology.frameKey(body));
+    } else {
+      truth.published(Topology.queue(pipeline, "face"));
+      truth.published(Topology.queue(pipeline, "phone"));
     }
+    truth.count("broker.acked." + Topology.FRAMES); // AckEach acks once this returns
     truth.count("frames.routed.total");
     truth.count("frames.routed.per_pipeline." + pipeline);
   }

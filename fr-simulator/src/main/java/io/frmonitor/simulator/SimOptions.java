@@ -93,13 +93,13 @@ record SimOptions(
             OutcomeMix.parse(a.value("--outcomes", OutcomeMix.DEFAULT)),
             a.decimal("--pause-rate", 0, 0, 1000),
             a.decimal("--block-rate", 0, 0, 1000),
-            Optional.ofNullable(a.value("--stuck-consumer", null)).map(SimOptions::stage),
+            a.optional("--stuck-consumer").map(SimOptions::stage),
             a.flag("--route-to-missing"),
             a.flag("--improved-producers"),
             a.duration("--heartbeat-interval", "10s"),
-            Optional.ofNullable(a.value("--heartbeat-stop-after", null))
+            a.optional("--heartbeat-stop-after")
                 .map(v -> Args.parseDuration("--heartbeat-stop-after", v)),
-            Optional.ofNullable(a.value("--truth", null)).map(Path::of),
+            a.optional("--truth").map(Path::of),
             (long) a.integer("--seed", 1, 0, Integer.MAX_VALUE),
             URI.create(
                 env.getOrDefault("MONITORING_RMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")),
@@ -156,9 +156,15 @@ record SimOptions(
       }
     }
 
+    /** The option's value, or {@code fallback} when it was not given. */
     String value(String name, String fallback) {
       String v = values.remove(name);
       return v == null ? fallback : v;
+    }
+
+    /** The option's value, when it was given. */
+    Optional<String> optional(String name) {
+      return Optional.ofNullable(values.remove(name));
     }
 
     boolean flag(String name) {

@@ -125,7 +125,7 @@ final class Simulation {
               safely(
                   () -> {
                     if (clock.millis() - started < stopAt) {
-                      gateway.heartbeat(roster.snapshot().get("active_clients").size());
+                      gateway.heartbeat(roster.activeCount());
                     }
                   }),
               0,
@@ -196,7 +196,7 @@ final class Simulation {
     truth.config("latency_ms", o.latencyMeanMs() + ":" + o.latencyStddevMs());
     truth.config("error_rate", o.errorRate());
     truth.config("improved_producers", o.improvedProducers());
-    truth.config("stuck_consumer", o.stuckConsumer().orElse(null));
+    truth.config("stuck_consumer", o.stuckConsumer().orElse("none"));
     truth.config("route_to_missing", o.routeToMissing());
     truth.config("seed", o.seed());
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the simulation really did, counted where it happened: the ground truth fr-monitor's numbers
@@ -28,6 +29,14 @@ final class Truth {
   /** Adds one to a counter named by its path, such as {@code frames.per_pipeline.3}. */
   void count(String name) {
     counters.computeIfAbsent(name, n -> new LongAdder()).increment();
+  }
+
+  /**
+   * One message published into {@code queue}: what the broker's {@code message_stats.publish} of
+   * the queue counts, so what fr-monitor's counter-derived figures must show.
+   */
+  void published(String queue) {
+    count("broker.published." + queue);
   }
 
   long get(String name) {
@@ -113,7 +122,7 @@ final class Truth {
   }
 
   /** The nearest-rank percentile, or null for no values. */
-  static Long percentile(List<Long> sorted, double p) {
+  static @Nullable Long percentile(List<Long> sorted, double p) {
     if (sorted.isEmpty()) {
       return null;
     }

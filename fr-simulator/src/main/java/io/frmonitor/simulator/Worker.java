@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -91,7 +92,8 @@ final class Worker {
 
   /** The inference is done: the result goes out, then the delivery is acked. */
   private void finish(String type, String key, long deliveryTag) {
-    Map<String, Object> frame = ledger.frameFor(key);
+    // the worker took the delivery, so the gateway recorded the frame and its share is still held
+    Map<String, Object> frame = Objects.requireNonNull(ledger.frameFor(key), key);
     Ledger.Result r = infer(type, frame);
     long now = clock.millis();
     if (options.improvedProducers()) {
@@ -100,6 +102,7 @@ final class Worker {
     ledger.result(key, type, r);
     publishAndAck(type, r.payload(), deliveryTag);
     truth.count("results." + type + ".total");
+    truth.published(type.equals("face") ? Topology.FACE_RESULTS : Topology.PHONE_RESULTS);
     truth.count("results." + type + ".outcomes." + outcome(type, r));
     truth.count("results." + type + ".per_pipeline." + pipeline);
     truth.latency(type, now - Payloads.ingestMillis(frame));
