@@ -54,7 +54,8 @@ final class Dashboard {
   static List<CardDto> cards(Catalog catalog) {
     List<CardDto> cards = new ArrayList<>();
     cards.add(
-        new CardDto(LiveTopics.COLLECTORS, "Collectors", "custom", List.of(), List.of(), null));
+        new CardDto(
+            LiveTopics.COLLECTORS, "Collectors", "custom", List.of(), List.of(), null, null));
     for (FamilySpec<?> spec : catalog.specs()) {
       spec.card().ifPresent(card -> cards.add(CardDto.of(spec, card)));
     }
@@ -83,7 +84,8 @@ final class Dashboard {
       String layout,
       List<String> families,
       List<TileDto> tiles,
-      @Nullable TableDto table) {
+      @Nullable TableDto table,
+      @Nullable String notes) {
     static CardDto of(FamilySpec<?> spec, Card card) {
       return new CardDto(
           spec.name(),
@@ -102,7 +104,8 @@ final class Dashboard {
                           t.columns().stream()
                               .map(c -> new TileDto(c.label(), c.path(), c.format().label()))
                               .toList()))
-              .orElse(null));
+              .orElse(null),
+          card.notes().orElse(null));
     }
   }
 

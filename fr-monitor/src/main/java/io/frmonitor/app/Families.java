@@ -1,6 +1,7 @@
 package io.frmonitor.app;
 
 import io.frmonitor.family.Catalog;
+import io.frmonitor.family.SignalSamples;
 import io.frmonitor.family.clients.ClientsFamily;
 import io.frmonitor.family.decisions.DecisionsFamily;
 import io.frmonitor.family.gateways.GatewaysFamily;
@@ -32,7 +33,8 @@ public final class Families {
               GatewaysFamily.SPEC,
               StorageFamily.SPEC,
               RedisServerFamily.SPEC,
-              RabbitNodesFamily.SPEC));
+              RabbitNodesFamily.SPEC),
+          List.of(new SignalSamples()));
 
   private Families() {}
 }

@@ -22,7 +22,7 @@ public record RabbitSettings(
     int maxQueues,
     int pipelines,
     java.time.Duration heartbeatTimeout,
-    boolean firehose) {
+    Toggle firehose) {
   public RabbitSettings {
     queuePatterns = List.copyOf(queuePatterns);
   }

@@ -13,7 +13,7 @@ public record Settings(
     Duration pollInterval,
     Duration historyWindow,
     Duration collectTimeout,
-    GpuMode gpu,
+    Toggle gpu,
     boolean prometheusEnabled,
     int eventLogSize,
     int maxSeries,
@@ -57,7 +57,7 @@ public record Settings(
     out.put(Variable.MONITORING_POLL_INTERVAL, Durations.format(pollInterval));
     out.put(Variable.MONITORING_HISTORY_WINDOW, Durations.format(historyWindow));
     out.put(Variable.MONITORING_COLLECT_TIMEOUT, Durations.format(collectTimeout));
-    out.put(Variable.MONITORING_GPU_ENABLED, gpu.name().toLowerCase(java.util.Locale.ROOT));
+    out.put(Variable.MONITORING_GPU_ENABLED, gpu.label());
     out.put(Variable.PROMETHEUS_ENABLED, Boolean.toString(prometheusEnabled));
     out.put(Variable.MONITORING_EVENT_LOG_SIZE, Integer.toString(eventLogSize));
     out.put(Variable.MONITORING_MAX_SERIES, Integer.toString(maxSeries));
@@ -75,7 +75,7 @@ public record Settings(
     out.put(Variable.MONITORING_RMQ_MANAGEMENT_URL, rabbit.maskedManagementUrl());
     out.put(Variable.MONITORING_RMQ_QUEUES, String.join(",", rabbit.queuePatterns()));
     out.put(Variable.MONITORING_RMQ_PIPELINES, Integer.toString(rabbit.pipelines()));
-    out.put(Variable.MONITORING_RMQ_FIREHOSE, Boolean.toString(rabbit.firehose()));
+    out.put(Variable.MONITORING_RMQ_FIREHOSE, rabbit.firehose().label());
     out.put(
         Variable.MONITORING_GATEWAY_HEARTBEAT_TIMEOUT, Durations.format(rabbit.heartbeatTimeout()));
     out.put(Variable.MONITORING_RMQ_MAX_QUEUES, Integer.toString(rabbit.maxQueues()));

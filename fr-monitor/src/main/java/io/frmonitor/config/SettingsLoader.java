@@ -253,14 +253,18 @@ public final class SettingsLoader {
     return Durations.parse(value, plainUnit).orElseThrow(() -> invalid(v, value));
   }
 
-  private GpuMode gpuMode() {
-    Variable v = Variable.MONITORING_GPU_ENABLED;
+  private Toggle gpuMode() {
+    return toggle(Variable.MONITORING_GPU_ENABLED);
+  }
+
+  /** {@code auto}, or a boolean for on and off. */
+  private Toggle toggle(Variable v) {
     String value = raw(v).toLowerCase(Locale.ROOT);
     if (value.equals("auto")) {
-      return GpuMode.AUTO;
+      return Toggle.AUTO;
     }
     return parseBool(value)
-        .map(on -> on ? GpuMode.ON : GpuMode.OFF)
+        .map(on -> on ? Toggle.ON : Toggle.OFF)
         .orElseThrow(() -> invalid(v, raw(v)));
   }
 
@@ -331,7 +335,7 @@ public final class SettingsLoader {
         intIn(Variable.MONITORING_RMQ_MAX_QUEUES, 1, 10_000),
         intIn(Variable.MONITORING_RMQ_PIPELINES, 1, 256),
         heartbeatTimeout(),
-        bool(Variable.MONITORING_RMQ_FIREHOSE));
+        toggle(Variable.MONITORING_RMQ_FIREHOSE));
   }
 
   private Duration heartbeatTimeout() {

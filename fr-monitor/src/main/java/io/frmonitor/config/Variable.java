@@ -77,9 +77,10 @@ public enum Variable {
   MONITORING_RMQ_PIPELINES(
       "16", "an integer 1-256", "Pipelines tapped: PipeLine_0 .. PipeLine_<N-1>"),
   MONITORING_RMQ_FIREHOSE(
-      "false",
-      "true or false (only useful after rabbitmqctl trace_on)",
-      "Tap the RabbitMQ firehose for results and actions on the default exchange"),
+      "auto",
+      "auto, true or false",
+      "Tap the RabbitMQ firehose for results and actions on the default exchange: auto when the"
+          + " broker traces the vhost (rabbitmqctl trace_on), false never"),
   MONITORING_GATEWAY_HEARTBEAT_TIMEOUT(
       "30s",
       "a duration 1s-1h (a plain number means seconds)",

@@ -11,8 +11,11 @@ import java.util.Optional;
  * REST body by dotted paths of its JSON names; a {@link Layout#CUSTOM custom} card has a renderer
  * of the family's name in the dashboard's script. Either way the card shows the family's title,
  * greys out when stale, and says so when its collector is switched off.
+ *
+ * @param notes where in the body the card finds notes to show under its title: a text, or an object
+ *     of texts by name (such as {@code unobservable}: why a value is unknown)
  */
-public record Card(Layout layout, List<Tile> tiles, Optional<Table> table) {
+public record Card(Layout layout, List<Tile> tiles, Optional<Table> table, Optional<String> notes) {
   public Card {
     tiles = List.copyOf(tiles);
   }
@@ -65,7 +68,7 @@ public record Card(Layout layout, List<Tile> tiles, Optional<Table> table) {
 
   /** A card drawn by the dashboard's own renderer of the family's name. */
   public static Card custom() {
-    return new Card(Layout.CUSTOM, List.of(), Optional.empty());
+    return new Card(Layout.CUSTOM, List.of(), Optional.empty(), Optional.empty());
   }
 
   /** Starts a card drawn from its description. */
@@ -81,6 +84,7 @@ public record Card(Layout layout, List<Tile> tiles, Optional<Table> table) {
   public static final class Builder {
     private final List<Tile> tiles = new ArrayList<>();
     private Optional<Table> table = Optional.empty();
+    private Optional<String> notes = Optional.empty();
 
     private Builder() {}
 
@@ -94,8 +98,14 @@ public record Card(Layout layout, List<Tile> tiles, Optional<Table> table) {
       return this;
     }
 
+    /** Shows the text, or the texts by name, at {@code path} of the body under the title. */
+    public Builder notes(String path) {
+      notes = Optional.of(path);
+      return this;
+    }
+
     public Card build() {
-      return new Card(Layout.GENERIC, tiles, table);
+      return new Card(Layout.GENERIC, tiles, table, notes);
     }
   }
 }

@@ -28,25 +28,32 @@ import java.util.TreeMap;
 public final class Catalog {
   private final List<FamilySpec<?>> specs;
   private final Map<String, FamilySpec<?>> byName = new LinkedHashMap<>();
+  private final List<RegistrySamples> extras;
   private final List<MetricDef> metrics;
 
   /**
+   * @param extras samples written from the whole registry, after the families' (the monitor's own
+   *     are always there)
    * @throws IllegalArgumentException when two families share a name, or two different definitions
    *     share a metric name
    */
-  public Catalog(List<FamilySpec<?>> specs) {
+  public Catalog(List<FamilySpec<?>> specs, List<RegistrySamples> extras) {
     this.specs = List.copyOf(specs);
+    List<RegistrySamples> all = new ArrayList<>(extras);
+    all.add(0, new MonitorSamples());
+    this.extras = List.copyOf(all);
     Map<String, MetricDef> defs = new TreeMap<>();
-    MonitorSamples.METRICS.forEach(m -> define(defs, m, "the monitor"));
+    this.extras.forEach(
+        e -> e.metrics().forEach(m -> define(defs, m, e.getClass().getSimpleName())));
     for (FamilySpec<?> spec : specs) {
       if (byName.put(spec.name(), spec) != null) {
         throw new IllegalArgumentException("two families named " + spec.name());
       }
       spec.metrics().forEach(m -> define(defs, m, spec.toString()));
     }
-    List<MetricDef> all = new ArrayList<>(defs.values());
-    all.sort(Comparator.comparing(MetricDef::name));
-    this.metrics = List.copyOf(all);
+    List<MetricDef> sorted = new ArrayList<>(defs.values());
+    sorted.sort(Comparator.comparing(MetricDef::name));
+    this.metrics = List.copyOf(sorted);
   }
 
   private static void define(Map<String, MetricDef> defs, MetricDef metric, String owner) {
@@ -80,17 +87,17 @@ public final class Catalog {
     return metrics;
   }
 
-  /** Writes every family's samples from its latest snapshot, then the monitor's own. */
+  /** Writes every family's samples from its latest snapshot, then those of the whole registry. */
   public void writeSamples(MetricRegistry registry, SampleWriter out) {
     for (FamilySpec<?> spec : specs) {
       writeFamily(spec, registry, out);
     }
-    MonitorSamples.write(registry, out);
+    extras.forEach(e -> e.write(registry, out));
   }
 
   private static <T> void writeFamily(
       FamilySpec<T> spec, MetricRegistry registry, SampleWriter out) {
-    registry.latest(spec.family()).ifPresent(latest -> spec.samples().write(latest, out));
+    registry.latest(spec.family()).ifPresent(latest -> spec.samples().write(latest, registry, out));
   }
 
   /**

@@ -136,7 +136,7 @@ public final class FamilySpec<T> {
     private final String title;
     private @Nullable T example;
     private List<MetricDef> metrics = List.of();
-    private SampleSource<T> samples = (latest, out) -> {};
+    private SampleSource<T> samples = (latest, registry, out) -> {};
     private Function<T, Map<String, Double>> series = s -> Map.of();
     private boolean seriesGiven;
     private boolean samplesGiven;

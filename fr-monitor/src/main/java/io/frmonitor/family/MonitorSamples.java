@@ -8,7 +8,7 @@ import io.frmonitor.registry.MetricRegistry;
 import java.util.List;
 
 /** The monitor's own metrics: each collector's health and the registry's bounds. */
-final class MonitorSamples {
+final class MonitorSamples implements RegistrySamples {
   static final MetricDef STATE =
       MetricDef.gauge(
           "fr_collector_state",
@@ -56,9 +56,13 @@ final class MonitorSamples {
           DROPPED_SERIES,
           DROPPED_EVENTS);
 
-  private MonitorSamples() {}
+  @Override
+  public List<MetricDef> metrics() {
+    return METRICS;
+  }
 
-  static void write(MetricRegistry registry, SampleWriter out) {
+  @Override
+  public void write(MetricRegistry registry, SampleWriter out) {
     registry.statuses().values().forEach(s -> collector(s, out));
     out.value(SERIES, registry.seriesCount());
     out.value(DROPPED_SERIES, registry.droppedSeries());

@@ -22,6 +22,11 @@ public record GatewaysSnapshot(List<Gateway> gateways, long eventsTotal, long ma
     gateways = List.copyOf(gateways);
   }
 
+  /** Whether any gateway has reported since fr-monitor started (today's gateway does not). */
+  public boolean reporting() {
+    return eventsTotal > 0 || !gateways.isEmpty();
+  }
+
   /**
    * One gateway. {@code clients} is the count from its last heartbeat; session and rejection counts
    * are since fr-monitor started.

@@ -12,12 +12,14 @@ import java.util.OptionalDouble;
  *     or an epoch {@code ingest_ts} when producers add one) to the tap's receipt, per sliding
  *     window (1, 5, 15, 30, 60 minutes)
  * @param ingestToRoutingTotal the same since start (Prometheus' cumulative histogram)
+ * @param jpegBytesTotal the routed frames' JPEG bytes ({@code frame_size_bytes}: the image the
+ *     gateway decoded from the client's base64 and encoded again), not what the clients sent
  * @param malformed messages that could not be decoded or had no client (counted, acked, dropped)
  */
 public record PipelinesSnapshot(
     long framesTotal,
     OptionalDouble framesPerSec,
-    long frameBytesTotal,
+    long jpegBytesTotal,
     long malformed,
     List<Routing> routing,
     List<ClientFrames> clients,
@@ -58,12 +60,16 @@ public record PipelinesSnapshot(
   /**
    * Frames routed to pipeline {@code N} ({@code PipeLine_<N>}). {@code hasWorker} is empty until
    * checked; false means the pipeline has no worker queue, so its frames are lost.
+   *
+   * @param clients distinct clients whose frames reached the pipeline over {@link #LATENCY_WINDOW}:
+   *     the pipeline worker's active clients
    */
   public record Routing(
       int pipelineId,
       long framesTotal,
       OptionalDouble framesPerSec,
-      java.util.Optional<Boolean> hasWorker) {}
+      java.util.Optional<Boolean> hasWorker,
+      int clients) {}
 
   /** Frames of one client. */
   public record ClientFrames(String name, long framesTotal, OptionalDouble framesPerSec) {}

@@ -5,11 +5,16 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * What the result tap saw on the {@code pipeline_results} exchange, per pipeline type ({@code
- * face}, {@code phone}). Empty until workers publish their results there (today they use the
- * default exchange, which cannot be tapped; docs/producers.md has the one-line change).
+ * The results seen, per pipeline type ({@code face}, {@code phone}): through the result tap on the
+ * {@code pipeline_results} exchange when the workers publish there (the producer change of
+ * docs/producers.md), through the firehose when they publish on the default exchange and the broker
+ * traces it. Empty while neither sees any.
+ *
+ * @param fromTap results that came through the tap: the improved producers are there
+ * @param fromFirehose results that came through the firehose
  */
-public record ResultsSnapshot(List<Pipeline> pipelines, long malformed) {
+public record ResultsSnapshot(
+    List<Pipeline> pipelines, long malformed, long fromTap, long fromFirehose) {
   /** The results family: what the outputs call this snapshot. */
   public static final Family<ResultsSnapshot> FAMILY =
       new Family<>("results", ResultsSnapshot.class);

@@ -6,8 +6,11 @@ import io.frmonitor.app.Families;
 import io.frmonitor.config.ApiAccess;
 import io.frmonitor.config.HttpSettings;
 import io.frmonitor.config.Secret;
+import io.frmonitor.family.Snapshots;
 import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.DecisionsSnapshot;
+import io.frmonitor.model.GatewaysSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.QueueStats;
@@ -206,9 +209,9 @@ class DashboardIT {
     waitFor("the client table", () -> text("client-rows").contains("obama"));
     assertThat(text("client-rows")).contains("carter");
     assertThat(text("queue-rows"))
-        .contains("PipeLine_0_face_data 0 120 120 1 10.0 40.0 4 s")
-        .contains("PipeLine_1_face_data 0 3 3 1 10.0 10.0 keeping up")
-        .contains("PipeLine_1_phone_data 0 500 500 1 10.0 0.0 not draining");
+        .contains("PipeLine_0_face_data 0 120 120 1 10.0 40.0 0.0 4 s")
+        .contains("PipeLine_1_face_data 0 3 3 1 10.0 10.0 0.0 keeping up")
+        .contains("PipeLine_1_phone_data 0 500 500 1 10.0 0.0 0.0 not draining");
     assertThat(text("storage-rows")).contains("face-frames").contains("1,310");
     assertThat(text("collectors-rows")).contains("host ok").contains("gpu disabled");
     assertThat(browser.findElement(By.id("token-form")).isDisplayed())
@@ -235,6 +238,35 @@ class DashboardIT {
         () -> browser.findElement(By.id("system")).getAttribute("class").contains("stale"));
     assertThat(browser.findElement(By.cssSelector("#system .stale-badge")).isDisplayed()).isTrue();
     assertThat(text("cpu-value")).isEqualTo("77.7 %");
+  }
+
+  @Test
+  void whatNoSourceSeesIsSaidWhereItsValueWouldBe() throws Exception {
+    publishSample();
+    registry.publish(
+        QueuesSnapshot.FAMILY,
+        Snapshots.queues(
+            false,
+            Snapshots.queue("face_pipeline_results", 0, 1, 977, 977, 24.5),
+            Snapshots.queue("actions", 0, 1, 600, 600, 15),
+            Snapshots.queue("monitoring.tap.frames.x", 0, 1, 980, 980, 25)));
+    registry.publish(GatewaysSnapshot.FAMILY, new GatewaysSnapshot(List.of(), 0, 0));
+    registry.publish(DecisionsSnapshot.FAMILY, Snapshots.decisions(false));
+    open(ApiAccess.OPEN);
+
+    waitFor("the results row", () -> text("result-rows").contains("queue_counters"));
+    assertThat(text("result-rows")).contains("face queue_counters 24.5 977 — unknown (see above)");
+    assertThat(text("pipelines-notes"))
+        .contains("outcomes: today's workers publish results on the default exchange")
+        .contains("rabbitmqctl trace_on");
+    assertThat(text("gateways"))
+        .contains("producers.md#3-gateway-events")
+        .contains("Unknown: see above.");
+    assertThat(text("decisions"))
+        .contains("actions by kind: the decision manager publishes on the default exchange")
+        .contains("Unknown: see above.");
+    assertThat(text("queue-rows")).contains("monitoring.tap.frames.x (fr-monitor)");
+    assertThat(text("queues")).contains("The vhost is not traced");
   }
 
   @Test

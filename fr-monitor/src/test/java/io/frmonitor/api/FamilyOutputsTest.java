@@ -172,7 +172,7 @@ class FamilyOutputsTest {
   }
 
   private static <T> void writeSamples(FamilySpec<T> spec, Samples out) {
-    spec.samples().write(registry.latest(spec.family()).orElseThrow(), out);
+    spec.samples().write(registry.latest(spec.family()).orElseThrow(), registry, out);
   }
 
   /** The start of the sample's line in the text format: its name and labels, sorted by name. */

@@ -7,6 +7,7 @@ import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.rabbitmq.FrameTapPoller;
 import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.config.Toggle;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
@@ -60,7 +61,7 @@ public final class TapIngestBench {
               10,
               1,
               Duration.ofSeconds(30),
-              false);
+              Toggle.OFF);
       try (FrameTapPoller tap =
           FrameTapPoller.create(
               settings,

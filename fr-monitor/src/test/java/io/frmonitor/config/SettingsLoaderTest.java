@@ -18,7 +18,7 @@ class SettingsLoaderTest {
     assertThat(s.historyWindow()).isEqualTo(Duration.ofMinutes(60));
     assertThat(s.historyPoints()).isEqualTo(720);
     assertThat(s.collectTimeout()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(s.gpu()).isEqualTo(GpuMode.AUTO);
+    assertThat(s.gpu()).isEqualTo(Toggle.AUTO);
     assertThat(s.prometheusEnabled()).isTrue();
     assertThat(s.redis().host()).isEqualTo("127.0.0.1");
     assertThat(s.redis().port()).isEqualTo(6379);

@@ -3,10 +3,14 @@ package io.frmonitor.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frmonitor.app.Families;
+import io.frmonitor.family.Snapshots;
 import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.DecisionsSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.PipelinesSnapshot;
+import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ManualClock;
@@ -123,7 +127,7 @@ class PrometheusBridgeTest {
             0,
             List.of(
                 new io.frmonitor.model.PipelinesSnapshot.Routing(
-                    0, 3, OptionalDouble.empty(), Optional.of(true))),
+                    0, 3, OptionalDouble.empty(), Optional.of(true), 1)),
             List.of(),
             Map.of(),
             new io.frmonitor.model.LatencyHistogram(
@@ -192,5 +196,35 @@ class PrometheusBridgeTest {
         assertThat(scrape()).contains("# HELP " + name.replaceAll("_total$", ""));
       }
     }
+  }
+
+  @Test
+  void aSignalNoSourceSeesHasNoSamplesAndItsSourceSaysNone() {
+    registry.publish(
+        QueuesSnapshot.FAMILY,
+        Snapshots.queues(false, Snapshots.queue("face_pipeline_results", 0, 1, 10, 10, 2)));
+    // results counted by the result tap's collector, but neither through the tap nor traced
+    registry.publish(ResultsSnapshot.FAMILY, Snapshots.results(10, 0));
+    registry.publish(DecisionsSnapshot.FAMILY, Snapshots.decisions(false));
+
+    String untraced = scrape();
+    assertThat(untraced)
+        .contains("fr_signal_source{signal=\"outcomes\",source=\"none\"} 1")
+        .contains("fr_signal_source{signal=\"results\",source=\"queue_counters\"} 1")
+        .contains(
+            "fr_queue_published_total{owner=\"fr-server\",queue=\"face_pipeline_results\"} 10")
+        .contains("fr_vhost_tracing 0")
+        .doesNotContain("fr_pipeline_results_total")
+        .doesNotContain("fr_actions_total")
+        .doesNotContain("fr_saved_actions_total");
+
+    clock.advance(Duration.ofSeconds(1));
+    registry.publish(DecisionsSnapshot.FAMILY, Snapshots.decisions(true));
+    String traced = scrape();
+    assertThat(traced)
+        .contains("fr_signal_source{signal=\"outcomes\",source=\"firehose\"} 1")
+        .contains("fr_pipeline_results_total{outcome=\"pass\",pipeline=\"face\"} 9")
+        .contains("fr_actions_total{action=\"lock_screen\",reason=\"no_face\"} 3")
+        .contains("fr_saved_actions_total 20");
   }
 }

@@ -120,9 +120,12 @@ class EndToEndIT {
     all.addAll(List.of("--truth", truth.toString()));
     JarRun sim = JarRun.start(SIMULATOR_JAR, env, all.toArray(String[]::new));
     samples.clear();
+    pipelineSamples.clear();
     while (sim.alive()) {
       Thread.sleep(1000);
-      samples.add(get("/metrics/pipelines").path("frames_per_sec").asDouble(-1));
+      JsonNode pipelines = get("/metrics/pipelines");
+      pipelineSamples.add(pipelines);
+      samples.add(pipelines.path("frames_per_sec").asDouble(-1));
       gatewaySamples.add(get("/metrics/gateways"));
       queueSamples.add(get("/metrics/queues"));
     }
@@ -137,6 +140,7 @@ class EndToEndIT {
   }
 
   private final List<Double> samples = new ArrayList<>();
+  private final List<JsonNode> pipelineSamples = new ArrayList<>();
   private final List<JsonNode> gatewaySamples = new ArrayList<>();
   private final List<JsonNode> queueSamples = new ArrayList<>();
 
@@ -191,6 +195,9 @@ class EndToEndIT {
                 + " --block-rate 0.25 --heartbeat-interval 1s --heartbeat-stop-after 7s");
     JsonNode counts = truth.path("counts");
     JsonNode pipelines = get("/metrics/pipelines");
+    assertThat(pipelines.path("sources").path("outcomes").asText()).isEqualTo("result_tap");
+    assertThat(pipelines.path("sources").path("result_latency").asText()).isEqualTo("result_tap");
+    assertThat(pipelines.path("unobservable").size()).as(pipelines.toString()).isZero();
 
     // frames: exactly, in all and per pipeline; the pipeline without a worker is flagged
     assertThat(pipelines.path("frames_total").asLong())
@@ -247,6 +254,8 @@ class EndToEndIT {
     assertThat(gatewaySamples.get(3).path("gateways").get(0).path("status").asText())
         .isEqualTo("up");
     JsonNode gateway = get("/metrics/gateways");
+    assertThat(gateway.path("reporting").asBoolean()).isTrue();
+    assertThat(gateway.path("reason").isNull()).isTrue();
     assertThat(gateway.path("gateways").get(0).path("name").asText()).isEqualTo("gw-sim");
     assertThat(gateway.path("gateways").get(0).path("status").asText()).isEqualTo("down");
     long eventsTruth = 0;
@@ -256,16 +265,47 @@ class EndToEndIT {
     assertThat(gateway.path("events_total").asLong()).isEqualTo(eventsTruth);
   }
 
+  /** A count from the broker's counters: within 2 % of the truth (exact once they settle). */
+  private static void assertCounted(JsonNode value, long truth, String what) {
+    assertThat(value.isNull()).as(what + " is known").isFalse();
+    assertThat((double) value.asLong())
+        .as("%s: monitor %s, truth %d", what, value, truth)
+        .isCloseTo((double) truth, within(Math.max(truth * 0.02, 1.0)));
+  }
+
+  private static long published(JsonNode counts, String queue) {
+    return counts.path("broker").path("published").path(queue).asLong();
+  }
+
   @Test
-  void withTodaysProducersFramesAreKnownResultsAreNotAndAStuckConsumerShows() throws Exception {
+  void withTodaysProducersWhatTheBrokerCountsIsShownAndWhatNoSourceSeesIsUnknown()
+      throws Exception {
     deployTopology("--pipelines", "4");
     startMonitor();
 
     JsonNode truth =
         simulate("--pipelines 4 --clients 10 --fps 50 --duration 16s --stuck-consumer face:1");
     JsonNode counts = truth.path("counts");
-    JsonNode pipelines = get("/metrics/pipelines");
 
+    // frames: routed exactly (the tap), accepted and unrouted from the broker's counters, which it
+    // refreshes every 5 s
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              JsonNode p = get("/metrics/pipelines");
+              assertCounted(
+                  p.path("frames_accepted_total"), published(counts, "clients_data"), "accepted");
+              assertThat(p.path("frames_unrouted_total").asLong()).isZero();
+              for (String type : new String[] {"face", "phone"}) {
+                assertCounted(
+                    find(p.path("pipelines"), "id", type).path("results_total"),
+                    published(counts, type + "_pipeline_results"),
+                    type + " results");
+              }
+            });
+    JsonNode pipelines = get("/metrics/pipelines");
     assertThat(pipelines.path("frames_total").asLong())
         .isEqualTo(counts.path("frames").path("routed").path("total").asLong());
     // the rate over each collection interval, in the steady part of the run
@@ -275,14 +315,86 @@ class EndToEndIT {
             .average()
             .orElseThrow();
     assertThat(mean).isCloseTo(50.0, within(2.5));
-    // results go over the default exchange today: the result tap sees none (zero, latency
-    // unknown), though the workers produced plenty
+
+    // results: how many from the counters; verdicts, success and latency unknown, with the reason
+    JsonNode sources = pipelines.path("sources");
+    assertThat(sources.path("frames").asText()).isEqualTo("frame_tap");
+    assertThat(sources.path("results").asText()).isEqualTo("queue_counters");
+    for (String signal : new String[] {"outcomes", "success_ratio", "result_latency"}) {
+      assertThat(sources.path(signal).isNull()).as(signal).isTrue();
+      assertThat(pipelines.path("unobservable").path(signal).asText())
+          .as(signal)
+          .contains("tracing")
+          .contains("docs/producers.md");
+    }
     for (JsonNode type : pipelines.path("pipelines")) {
-      assertThat(type.path("results_total").asLong()).isZero();
-      assertThat(type.path("latency_ms").path("p50").isNull()).isTrue();
+      assertThat(type.path("source").asText()).isEqualTo("queue_counters");
+      for (String unknown : new String[] {"outcomes", "success_ratio", "latency_ms"}) {
+        assertThat(type.path(unknown).isNull()).as(type.path("id") + " " + unknown).isTrue();
+      }
     }
     assertThat(counts.path("results").path("face").path("total").asLong()).isPositive();
-    // the stuck consumer: a backlog, all of it unacked, with its consumer still attached
+    // the workers while they ran: every one up; once the simulator left, down
+    JsonNode running = pipelineSamples.get(pipelineSamples.size() / 2);
+    assertThat(running.path("workers")).hasSize(4);
+    running
+        .path("workers")
+        .forEach(w -> assertThat(w.path("status").asText()).as(w.toString()).isEqualTo("up"));
+    assertThat(find(running.path("routing"), "pipeline_id", "0").path("clients").asInt())
+        .isBetween(1, 10);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                get("/metrics/pipelines")
+                    .path("workers")
+                    .forEach(w -> assertThat(w.path("status").asText()).isEqualTo("down")));
+
+    // decisions: how many from the counters, their kinds unknown
+    JsonNode decisions = get("/metrics/decisions");
+    assertThat(decisions.path("sources").path("actions").asText()).isEqualTo("queue_counters");
+    assertThat(decisions.path("sources").path("actions_by_kind").isNull()).isTrue();
+    assertThat(decisions.path("unobservable").path("actions_by_kind").asText()).contains("tracing");
+    assertThat(decisions.path("decisions").isNull()).isTrue();
+    assertCounted(decisions.path("actions_total"), published(counts, "actions"), "actions");
+    assertCounted(
+        decisions.path("saved_actions_total"), published(counts, "saved_actions"), "saved");
+    assertThat(decisions.path("actions_redelivered_total").asLong()).isZero();
+
+    // the gateway does not report today: unknown, not "no gateway"
+    JsonNode gateways = get("/metrics/gateways");
+    assertThat(gateways.path("reporting").asBoolean()).isFalse();
+    assertThat(gateways.path("reason").asText()).contains("docs/producers.md");
+    assertThat(gateways.path("up").isNull()).isTrue();
+
+    // fr-monitor's own queues apart, after the system's
+    JsonNode queues = get("/metrics/queues");
+    assertThat(queues.path("tracing").asBoolean(true)).isFalse();
+    boolean ownSeen = false;
+    for (JsonNode q : queues.path("queues")) {
+      boolean own = q.path("own").asBoolean();
+      assertThat(own)
+          .as(q.path("name").asText())
+          .isEqualTo(q.path("name").asText().startsWith("monitoring."));
+      assertThat(own || !ownSeen).as("system queues first").isTrue();
+      ownSeen |= own;
+    }
+    assertThat(ownSeen).isTrue();
+
+    // Prometheus: unknown signals say so and have no samples
+    String scrape = JarRun.getText(port, "/prometheus");
+    assertThat(scrape)
+        .contains("fr_signal_source{signal=\"outcomes\",source=\"none\"} 1")
+        .contains("fr_signal_source{signal=\"results\",source=\"queue_counters\"} 1")
+        .contains("fr_queue_published_total{owner=\"fr-server\",queue=\"face_pipeline_results\"}")
+        .doesNotContain("fr_pipeline_results_total")
+        .doesNotContain("fr_actions_total");
+
+    assertStuckConsumerShows(counts);
+  }
+
+  /** Worker 1's face consumer took deliveries and never acked them. */
+  private void assertStuckConsumerShows(JsonNode counts) throws Exception {
     long stuck = counts.path("stuck").path("face").path("1").asLong();
     assertThat(stuck).isPositive();
     // while it ran: a growing backlog, all of it unacked, with its consumer attached (the broker
@@ -323,5 +435,77 @@ class EndToEndIT {
             });
     JsonNode healthy = find(get("/metrics/queues").path("queues"), "name", "PipeLine_2_face_data");
     assertThat(healthy.path("depth").asLong()).isZero();
+  }
+
+  @Test
+  void withTodaysProducersAndTheVhostTracedOutcomesAndActionsAreExact() throws Exception {
+    deployTopology("--pipelines", "4");
+    RabbitBroker.put("/api/vhosts/" + RabbitBroker.enc(vhost), "{\"tracing\":true}");
+    startMonitor();
+    // MONITORING_RMQ_FIREHOSE=auto: the firehose consumes once the monitor sees the trace on
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                get("/metrics/decisions")
+                    .path("sources")
+                    .path("actions_by_kind")
+                    .asText()
+                    .equals("firehose"));
+
+    JsonNode truth =
+        simulate("--pipelines 4 --clients 8 --fps 40 --duration 10s --error-rate 0.02");
+    JsonNode counts = truth.path("counts");
+
+    JsonNode pipelines = get("/metrics/pipelines");
+    assertThat(pipelines.path("sources").path("outcomes").asText()).isEqualTo("firehose");
+    assertThat(pipelines.path("unobservable").size()).as(pipelines.toString()).isZero();
+    for (String type : new String[] {"face", "phone"}) {
+      JsonNode monitorType = find(pipelines.path("pipelines"), "id", type);
+      JsonNode truthType = counts.path("results").path(type);
+      assertThat(monitorType.path("source").asText()).isEqualTo("firehose");
+      assertThat(monitorType.path("results_total").asLong())
+          .as(type)
+          .isEqualTo(truthType.path("total").asLong());
+      assertThat(nonZero(monitorType.path("outcomes")))
+          .as(type + " outcomes")
+          .isEqualTo(longs(truthType.path("outcomes")));
+      // the firehose's copy arrives a broker hop after the worker published
+      double p50 = truth.path("latency_ms").path(type).path("p50").asDouble();
+      assertThat(monitorType.path("latency_ms").path("p50").asDouble())
+          .as(type + " latency p50")
+          .isBetween(p50 * 0.95 - 2, p50 * 1.05 + 20);
+    }
+
+    JsonNode decisions = get("/metrics/decisions");
+    assertThat(decisions.path("sources").path("actions_by_kind").asText()).isEqualTo("firehose");
+    assertThat(decisions.path("actions_total").asLong())
+        .isEqualTo(counts.path("actions").path("total").asLong());
+    assertThat(decisions.path("saved_actions_total").asLong())
+        .isEqualTo(counts.path("saved_actions").path("total").asLong());
+    Map<String, Long> byKind = new HashMap<>();
+    for (JsonNode d : decisions.path("decisions")) {
+      byKind.put(
+          d.path("action").asText() + "/" + d.path("reason").asText(), d.path("total").asLong());
+    }
+    JsonNode by = counts.path("actions").path("by");
+    Map<String, Long> expected = new HashMap<>();
+    Map<String, String> names =
+        Map.of(
+            "no_action", "no_action/empty_reason",
+            "lock_screen_no_face", "lock_screen/no_face",
+            "lock_screen_wrong_user", "lock_screen/wrong_user",
+            "sign_out_spoof", "sign_out/spoof_image",
+            "sign_out_phone", "sign_out/phone_detection");
+    by.properties().forEach(e -> expected.put(names.get(e.getKey()), e.getValue().asLong()));
+    assertThat(byKind).isEqualTo(expected);
+
+    String scrape = JarRun.getText(port, "/prometheus");
+    assertThat(scrape)
+        .contains("fr_signal_source{signal=\"outcomes\",source=\"firehose\"} 1")
+        .contains("fr_pipeline_results_total{outcome=\"pass\",pipeline=\"face\"}")
+        .contains("fr_actions_total{")
+        .contains("fr_vhost_tracing 1");
   }
 }

@@ -61,11 +61,14 @@ final class JarRun implements AutoCloseable {
   }
 
   static JsonNode getJson(int port, String path) throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        HTTP.send(
+    return JSON.readTree(getText(port, path));
+  }
+
+  static String getText(int port, String path) throws IOException, InterruptedException {
+    return HTTP.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body());
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   static int status(int port, String path) {

@@ -2,7 +2,7 @@ package io.frmonitor.collect.gpu;
 
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
-import io.frmonitor.config.GpuMode;
+import io.frmonitor.config.Toggle;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.registry.MetricSink;
@@ -33,12 +33,12 @@ public final class GpuPoller implements Poller {
   }
 
   /** A poller that looks for NVML, then for {@code nvidia-smi} on {@code pathVariable}. */
-  public static GpuPoller create(GpuMode mode, String pathVariable, Duration timeout) {
+  public static GpuPoller create(Toggle mode, String pathVariable, Duration timeout) {
     return new GpuPoller(() -> detect(mode, pathVariable, timeout));
   }
 
-  static Detection detect(GpuMode mode, String pathVariable, Duration timeout) {
-    if (mode == GpuMode.OFF) {
+  static Detection detect(Toggle mode, String pathVariable, Duration timeout) {
+    if (mode == Toggle.OFF) {
       return Detection.none("switched off by MONITORING_GPU_ENABLED=false");
     }
     NvmlGpuSource.Loaded nvml = NvmlGpuSource.load();
@@ -50,7 +50,7 @@ public final class GpuPoller implements Poller {
       return new Detection(Optional.of(new NvidiaSmiGpuSource(smi.get(), timeout)), "");
     }
     String reason = nvml.reason() + " and nvidia-smi not on PATH";
-    if (mode == GpuMode.ON) {
+    if (mode == Toggle.ON) {
       LOG.warn("MONITORING_GPU_ENABLED=true but no GPU driver was found: {}", reason);
     }
     return Detection.none(reason);

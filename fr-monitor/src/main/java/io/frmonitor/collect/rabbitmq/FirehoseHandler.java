@@ -60,8 +60,8 @@ final class FirehoseHandler implements Tap.Handler {
   @Override
   public void message(String routingKey, Map<String, Object> headers, byte[] body) {
     switch (originalKey(headers)) {
-      case "face_pipeline_results" -> results.message("face_results", headers, body);
-      case "phone_pipeline_results" -> results.message("phone_results", headers, body);
+      case "face_pipeline_results" -> results.traced("face_results", body);
+      case "phone_pipeline_results" -> results.traced("phone_results", body);
       case "actions" -> action(body);
       case "saved_actions" -> saved.increment();
       default -> {

@@ -29,9 +29,11 @@ final class FrameAggregator {
   private final LongAdder bytes = new LongAdder();
   private final LongAdder malformed = new LongAdder();
   private final Recorder latency = new Recorder(MAX_LATENCY_MS, 2);
+  private final PipelineClients pipelineClients;
 
   FrameAggregator(int pipelines) {
     this.perPipeline = new AtomicLongArray(pipelines);
+    this.pipelineClients = new PipelineClients(pipelines);
   }
 
   int pipelines() {
@@ -41,6 +43,7 @@ final class FrameAggregator {
   void frame(int pipeline, FrameFacts facts, long latencyMs) {
     if (pipeline >= 0 && pipeline < perPipeline.length()) {
       perPipeline.incrementAndGet(pipeline);
+      pipelineClients.seen(pipeline, facts.client());
     }
     LongAdder client = perClient.get(facts.client());
     if (client == null) {
@@ -72,6 +75,11 @@ final class FrameAggregator {
 
   long bytes() {
     return bytes.sum();
+  }
+
+  /** Distinct clients of a pipeline over the window (called by the poller once per poll). */
+  int clientsOf(int pipeline, java.time.Instant now, java.time.Duration window) {
+    return pipelineClients.distinct(pipeline, now, window);
   }
 
   long malformedCount() {

@@ -82,7 +82,7 @@ public final class FrameTapPoller implements Poller {
     double seconds = lastPoll == null ? 0 : Duration.between(lastPoll, now).toNanos() / 1e9;
     latency.add(now, aggregator.intervalLatency());
     checkWorkersIfDue(now);
-    List<PipelinesSnapshot.Routing> routing = routing(seconds);
+    List<PipelinesSnapshot.Routing> routing = routing(seconds, now);
     long total = routing.stream().mapToLong(PipelinesSnapshot.Routing::framesTotal).sum();
     PipelinesSnapshot snapshot =
         new PipelinesSnapshot(
@@ -100,7 +100,7 @@ public final class FrameTapPoller implements Poller {
     return PollOutcome.ok();
   }
 
-  private List<PipelinesSnapshot.Routing> routing(double seconds) {
+  private List<PipelinesSnapshot.Routing> routing(double seconds, Instant at) {
     List<PipelinesSnapshot.Routing> out = new ArrayList<>();
     long[] now = new long[aggregator.pipelines()];
     for (int n = 0; n < now.length; n++) {
@@ -111,7 +111,8 @@ public final class FrameTapPoller implements Poller {
                 n,
                 now[n],
                 rate(lastPerPipeline[n], now[n], seconds),
-                workers.getOrDefault(n, Optional.empty())));
+                workers.getOrDefault(n, Optional.empty()),
+                aggregator.clientsOf(n, at, PipelinesSnapshot.LATENCY_WINDOW)));
       }
     }
     lastPerPipeline = now;

@@ -10,23 +10,29 @@ import java.time.Duration;
 
 /**
  * Queue statistics from the RabbitMQ management API: one {@code GET /api/queues/<vhost>} per cycle,
- * filtered on the broker by the queue patterns and capped by paging, with only the columns needed.
- * Read-only: a user with the {@code monitoring} tag and no queue permissions suffices.
+ * filtered on the broker by the queue patterns and capped by paging, with only the columns needed
+ * (depths, consumers, rates and the cumulative counters), and one {@code GET /api/vhosts/<vhost>}
+ * for whether the broker traces the vhost. Read-only: a user with the {@code monitoring} tag and no
+ * queue permissions suffices.
  *
  * <p>Thread safety: used by one poller thread.
  */
 final class ManagementApiSource {
   private static final String COLUMNS =
       "name,messages_ready,messages_unacknowledged,consumers,"
-          + "message_stats.publish_details.rate,message_stats.deliver_get_details.rate,"
-          + "message_stats.ack_details.rate,message_stats.redeliver_details.rate";
+          + "message_stats.publish,message_stats.publish_details.rate,"
+          + "message_stats.deliver_get,message_stats.deliver_get_details.rate,"
+          + "message_stats.ack,message_stats.ack_details.rate,"
+          + "message_stats.redeliver,message_stats.redeliver_details.rate";
 
   private final ManagementApi api;
   private final String queuesPath;
+  private final String vhostPath;
 
   ManagementApiSource(
       RabbitSettings settings, QueuePatterns patterns, PayloadDecoder decoder, Duration timeout) {
     this.api = new ManagementApi(settings, decoder, timeout);
+    this.vhostPath = "/api/vhosts/" + encode(settings.vhost()) + "?columns=name,tracing";
     this.queuesPath =
         "/api/queues/"
             + encode(settings.vhost())
@@ -46,11 +52,13 @@ final class ManagementApiSource {
    */
   QueuesSnapshot read() throws IOException, InterruptedException {
     Object page = api.get(queuesPath);
+    QueuesSnapshot snapshot;
     try {
-      return QueueStatsParser.parse(page);
+      snapshot = QueueStatsParser.parse(page);
     } catch (IllegalArgumentException e) {
       throw new IOException("management API " + api.describe() + ": " + e.getMessage(), e);
     }
+    return snapshot.withTracing(QueueStatsParser.tracing(api.get(vhostPath)));
   }
 
   private static String encode(String s) {

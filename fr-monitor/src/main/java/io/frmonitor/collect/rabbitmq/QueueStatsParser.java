@@ -1,17 +1,21 @@
 package io.frmonitor.collect.rabbitmq;
 
+import io.frmonitor.model.QueueCounters;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a page of {@code GET /api/queues/<vhost>?page=…&columns=…} (decoded JSON) into queue
- * statistics. Pure; tested on captured responses.
+ * statistics, with the broker's raw cumulative counters (the poller turns them into counts since it
+ * started, see {@link QueueCounterTracker}), and {@code GET /api/vhosts/<vhost>} into whether the
+ * vhost is traced. Pure; tested on captured responses.
  */
 final class QueueStatsParser {
   private QueueStatsParser() {}
@@ -27,7 +31,8 @@ final class QueueStatsParser {
       }
     }
     long filtered = number(m.get("filtered_count")).orElse(queues.size());
-    return new QueuesSnapshot("management_api", filtered > queues.size(), (int) filtered, queues);
+    return new QueuesSnapshot(
+        QueuesSnapshot.MANAGEMENT_API, filtered > queues.size(), (int) filtered, queues);
   }
 
   private static QueueStats queue(String name, Map<?, ?> q) {
@@ -47,7 +52,19 @@ final class QueueStatsParser {
         rate(stats, "deliver_get_details"),
         ack,
         rate(stats, "redeliver_details"),
-        drainEta(depth, ack, publish));
+        drainEta(depth, ack, publish),
+        new QueueCounters(
+            number(stats.get("publish")),
+            number(stats.get("deliver_get")),
+            number(stats.get("ack")),
+            number(stats.get("redeliver"))));
+  }
+
+  /** The vhost's {@code tracing} flag: whether the broker copies its messages to the firehose. */
+  static Optional<Boolean> tracing(Object vhost) {
+    return vhost instanceof Map<?, ?> m && m.get("tracing") instanceof Boolean b
+        ? Optional.of(b)
+        : Optional.empty();
   }
 
   /**

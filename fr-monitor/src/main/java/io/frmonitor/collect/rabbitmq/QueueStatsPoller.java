@@ -22,6 +22,7 @@ import java.util.Set;
 public final class QueueStatsPoller implements Poller {
   private final ManagementApiSource management;
   private final PassiveDeclareSource passive;
+  private final QueueCounterTracker counters = new QueueCounterTracker();
 
   QueueStatsPoller(ManagementApiSource management, PassiveDeclareSource passive) {
     this.management = management;
@@ -51,7 +52,7 @@ public final class QueueStatsPoller implements Poller {
     QueuesSnapshot snapshot;
     PollOutcome outcome;
     try {
-      snapshot = management.read();
+      snapshot = counters.track(management.read());
       outcome = PollOutcome.ok();
     } catch (IOException e) {
       snapshot = passive.read();

@@ -29,6 +29,8 @@ final class ResultHandler implements Tap.Handler {
   private final Clock clock;
   private final Map<String, Counts> byPipeline = new ConcurrentHashMap<>();
   private final LongAdder malformed = new LongAdder();
+  private final LongAdder fromTap = new LongAdder();
+  private final LongAdder fromFirehose = new LongAdder();
 
   ResultHandler(PayloadDecoder decoder, Clock clock) {
     this.decoder = decoder;
@@ -54,8 +56,20 @@ final class ResultHandler implements Tap.Handler {
     }
   }
 
+  /** A copy from the tap's own queue: the workers publish through {@code pipeline_results}. */
   @Override
   public void message(String routingKey, java.util.Map<String, Object> headers, byte[] body) {
+    fromTap.increment();
+    count(routingKey, body);
+  }
+
+  /** A copy from the firehose: the workers publish on the default exchange, which is traced. */
+  void traced(String routingKey, byte[] body) {
+    fromFirehose.increment();
+    count(routingKey, body);
+  }
+
+  private void count(String routingKey, byte[] body) {
     String pipeline = KEYS.get(routingKey);
     DecodeResult decoded = decoder.decode(body);
     Optional<ResultFacts> facts =
@@ -91,5 +105,15 @@ final class ResultHandler implements Tap.Handler {
 
   long malformed() {
     return malformed.sum();
+  }
+
+  /** Messages that came through the tap (improved producers). */
+  long fromTap() {
+    return fromTap.sum();
+  }
+
+  /** Messages that came through the firehose (today's producers, tracing on). */
+  long fromFirehose() {
+    return fromFirehose.sum();
   }
 }

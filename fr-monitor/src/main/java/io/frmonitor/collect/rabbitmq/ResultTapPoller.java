@@ -57,8 +57,8 @@ public final class ResultTapPoller implements Poller {
   }
 
   /**
-   * The opt-in firehose, feeding this tap's result counts with the results workers publish on the
-   * default exchange today; {@code disabled} unless {@code MONITORING_RMQ_FIREHOSE=true}.
+   * The firehose, feeding this tap's result counts with the results workers publish on the default
+   * exchange today, while the broker traces the vhost (see {@link FirehosePoller}).
    */
   public FirehosePoller firehose(
       RabbitSettings settings, PayloadDecoder decoder, Clock clock, Duration timeout) {
@@ -69,7 +69,9 @@ public final class ResultTapPoller implements Poller {
             Tap.Spec.copyOf("firehose", FirehosePoller.EXCHANGE, List.of("publish.")),
             firehose,
             timeout);
-    return new FirehosePoller(trace, firehose, settings.firehose());
+    VhostTracing tracing =
+        new VhostTracing(new ManagementApi(settings, decoder, timeout), settings);
+    return new FirehosePoller(trace, firehose, settings.firehose(), tracing::read, clock);
   }
 
   @Override
@@ -91,7 +93,9 @@ public final class ResultTapPoller implements Poller {
     new TreeMap<>(handler.pipelines())
         .forEach((id, counts) -> pipelines.add(pipeline(id, counts, now, seconds)));
     lastPoll = now;
-    ResultsSnapshot snapshot = new ResultsSnapshot(pipelines, handler.malformed());
+    ResultsSnapshot snapshot =
+        new ResultsSnapshot(
+            pipelines, handler.malformed(), handler.fromTap(), handler.fromFirehose());
     sink.publish(ResultsSnapshot.FAMILY, snapshot);
     return PollOutcome.ok();
   }

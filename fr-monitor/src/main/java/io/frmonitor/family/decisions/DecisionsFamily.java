@@ -7,9 +7,11 @@ import io.frmonitor.family.Card.Format;
 import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
-import io.frmonitor.family.SampleSource;
 import io.frmonitor.model.DecisionsSnapshot;
+import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.model.ResultsSnapshot;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * What the decision manager decided: its {@code actions} (lock screen, sign out, warning, …) and
@@ -22,19 +24,26 @@ public final class DecisionsFamily {
           .rest(
               Rest.of(
                   DecisionsDto.class,
-                  registry -> DecisionsDto.of(registry.latest(DecisionsSnapshot.FAMILY)),
+                  DecisionsDto::of,
                   "Decisions sent to clients, by action and reason",
                   "The decision manager's actions messages (per action and reason name) and"
-                      + " saved_actions messages, counted since fr-monitor started. Seen through"
-                      + " the RabbitMQ firehose, which an operator must switch on"
-                      + " (MONITORING_RMQ_FIREHOSE=true, docs/operations.md)."))
+                      + " saved_actions messages: every one, with its kind, through the RabbitMQ"
+                      + " firehose while the vhost is traced (docs/operations.md#the-firehose);"
+                      + " otherwise how many from the broker's counters of the actions and"
+                      + " saved_actions queues, the kinds then unknown (null, with the reason in"
+                      + " `unobservable`). The actions queue's deliveries and redeliveries come"
+                      + " from its counters either way."))
+          .alsoReads(QueuesSnapshot.FAMILY, ResultsSnapshot.FAMILY)
           .example(example())
-          .samples(DecisionsSamples.METRICS, SampleSource.whenFresh(DecisionsSamples::write))
+          .samples(DecisionsSamples.METRICS, DecisionsSamples::write)
           .series(DecisionsFamily::series)
           .card(
               Card.generic()
                   .tile("Actions", "actions_total", Format.INTEGER)
+                  .tile("Actions/s", "actions_per_sec", Format.NUMBER)
                   .tile("Saved actions", "saved_actions_total", Format.INTEGER)
+                  .tile("Redelivered", "actions_redelivered_total", Format.INTEGER)
+                  .notes("unobservable")
                   .table(
                       "decisions",
                       "No decision seen yet.",
@@ -48,17 +57,15 @@ public final class DecisionsFamily {
 
   static Map<String, Double> series(DecisionsSnapshot s) {
     Points p = new Points(DecisionsSnapshot.FAMILY);
-    p.put(
-        "actions_total",
-        s.actions().values().stream()
-            .flatMap(r -> r.values().stream())
-            .mapToLong(Long::longValue)
-            .sum());
-    p.put("saved_actions_total", s.savedActions());
+    if (s.tracing()) {
+      p.put("actions_total", s.actionsTotal());
+      p.put("saved_actions_total", s.savedActions());
+      p.put("actions_per_sec", s.actionsPerSec());
+    }
     return p.map();
   }
 
-  /** The mix a minute of five clients gave against the real fr-server's services. */
+  /** The mix a minute of five clients gave against the real fr-server's services, traced. */
   static DecisionsSnapshot example() {
     return new DecisionsSnapshot(
         Map.of(
@@ -66,6 +73,9 @@ public final class DecisionsFamily {
             "lock_screen", Map.of("no_face", 104L, "wrong_user", 103L),
             "sign_out", Map.of("spoof_image", 116L),
             "warning", Map.of("phone_detection", 88L)),
-        2998);
+        2998,
+        OptionalDouble.of(18.2),
+        OptionalDouble.of(33.3),
+        true);
   }
 }

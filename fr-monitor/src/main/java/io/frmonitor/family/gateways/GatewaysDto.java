@@ -14,11 +14,18 @@ import org.jspecify.annotations.Nullable;
 public record GatewaysDto(
     @Nullable Long timestamp,
     boolean stale,
+    @JsonPropertyDescription(
+            "Whether any gateway has ever reported since fr-monitor started: today's gateway does"
+                + " not (see reason), and an empty list then means unknown, not no gateway")
+        boolean reporting,
+    @JsonPropertyDescription("Why the gateways' figures are unknown, while none reports")
+        @Nullable String reason,
     @JsonPropertyDescription("Gateways whose heartbeats arrive") @Nullable Integer up,
     @JsonPropertyDescription("Gateways that stopped heart-beating") @Nullable Integer down,
     @JsonPropertyDescription("Events received since fr-monitor started") @Nullable Long eventsTotal,
     @Nullable Long malformedTotal,
-    List<Gateway> gateways) {
+    @JsonPropertyDescription("The gateways that reported; null while none has (unknown, not none)")
+        @Nullable List<Gateway> gateways) {
 
   public record Gateway(
       String name,
@@ -30,20 +37,29 @@ public record GatewaysDto(
       @JsonPropertyDescription("Refusals by reason") Map<String, Long> rejections,
       long rejectionsTotal) {}
 
+  /** Why nothing is known of the gateways while none reports. */
+  static final String NOT_REPORTING =
+      "no gateway has reported to monitoring.gateway_events since fr-monitor started: today's"
+          + " gateway does not publish events; it needs the producer change of"
+          + " docs/producers.md#3-gateway-events";
+
   static GatewaysDto of(Optional<Latest<GatewaysSnapshot>> latest) {
     if (latest.isEmpty()) {
-      return new GatewaysDto(null, true, null, null, null, null, List.of());
+      return new GatewaysDto(null, true, false, NOT_REPORTING, null, null, null, null, null);
     }
     GatewaysSnapshot s = latest.get().value();
+    boolean reporting = s.reporting();
     int up = (int) s.gateways().stream().filter(GatewaysSnapshot.Gateway::up).count();
     return new GatewaysDto(
         latest.get().collectedAt().toEpochMilli(),
         latest.get().stale(),
-        up,
-        s.gateways().size() - up,
+        reporting,
+        reporting ? null : NOT_REPORTING,
+        reporting ? up : null,
+        reporting ? s.gateways().size() - up : null,
         s.eventsTotal(),
         s.malformed(),
-        s.gateways().stream().map(GatewaysDto::gateway).toList());
+        reporting ? s.gateways().stream().map(GatewaysDto::gateway).toList() : null);
   }
 
   private static Gateway gateway(GatewaysSnapshot.Gateway g) {

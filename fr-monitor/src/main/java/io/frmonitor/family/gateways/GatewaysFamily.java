@@ -26,7 +26,9 @@ public final class GatewaysFamily {
                   "Gateways reporting events (heartbeats, sessions, rejections)",
                   "From fr-monitor's own inbox monitoring.gateway_events (schema in"
                       + " docs/producers.md). A gateway is up while heartbeats arrive within"
-                      + " MONITORING_GATEWAY_HEARTBEAT_TIMEOUT."))
+                      + " MONITORING_GATEWAY_HEARTBEAT_TIMEOUT. Until a gateway has reported,"
+                      + " `reporting` is false, `reason` says why and up/down are null: today's"
+                      + " gateway does not report."))
           .example(example())
           .samples(GatewaysSamples.METRICS, SampleSource.whenFresh(GatewaysSamples::write))
           .series(GatewaysFamily::series)
@@ -35,9 +37,10 @@ public final class GatewaysFamily {
                   .tile("Up", "up", Format.INTEGER)
                   .tile("Down", "down", Format.INTEGER)
                   .tile("Events", "events_total", Format.INTEGER)
+                  .notes("reason")
                   .table(
                       "gateways",
-                      "No gateway has reported to monitoring.gateway_events (docs/producers.md).",
+                      "No gateway listed.",
                       column("gateway", "name", Format.TEXT),
                       column("status", "status", Format.STATUS),
                       column("clients", "clients", Format.INTEGER),

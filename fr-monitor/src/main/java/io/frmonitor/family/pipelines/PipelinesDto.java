@@ -3,31 +3,64 @@ package io.frmonitor.family.pipelines;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.frmonitor.config.Durations;
 import io.frmonitor.family.Nullables;
+import io.frmonitor.family.Signal;
+import io.frmonitor.family.Signals;
 import io.frmonitor.model.LatencyHistogram;
 import io.frmonitor.model.PipelinesSnapshot;
-import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.Latest;
+import io.frmonitor.registry.MetricRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /metrics/pipelines}: frames routed per pipeline and per client (from the frame tap),
- * the ingest → routing latency, and per face/phone pipeline the results, outcomes and ingest →
- * result latency (from the result tap or the firehose; empty while neither sees results).
+ * {@code GET /metrics/pipelines}: frames accepted by the gateway (the broker's counters) and routed
+ * per pipeline and per client (the frame tap), the pipeline workers' queues, and per face/phone
+ * pipeline the results — with which source feeds each signal, and why a signal no source feeds is
+ * unknown. An unknown value is null, never 0.
  */
 public record PipelinesDto(
-    @Nullable Long timestamp,
+    @JsonPropertyDescription("When the frame tap last published; null before its first reading")
+        @Nullable Long timestamp,
     boolean stale,
-    @Nullable Long framesTotal,
+    @JsonPropertyDescription(
+            "Which source feeds each signal now: frame_tap, result_tap, firehose, queue_counters;"
+                + " null when none does")
+        Map<String, @Nullable String> sources,
+    @JsonPropertyDescription("Why each signal that no source feeds is unknown, and what to do")
+        Map<String, String> unobservable,
+    @JsonPropertyDescription(
+            "Frames the gateway published to clients_data since fr-monitor started watching (the"
+                + " broker's counter)")
+        @Nullable Long framesAcceptedTotal,
+    @Nullable Double framesAcceptedPerSec,
+    @JsonPropertyDescription("Frames in clients_data, not yet taken by the pipelines manager")
+        @Nullable Long framesWaiting,
+    @JsonPropertyDescription(
+            "Frames the pipelines manager took from clients_data but did not put in any worker's"
+                + " face queue (lost, or routed to a pipeline without worker): the broker's ack"
+                + " counter of clients_data minus its publish counters of the PipeLine_N_face_data"
+                + " queues, since fr-monitor started watching. The broker refreshes each queue's"
+                + " counters every 5 s, so while frames flow it is exact to about 5 s of traffic;"
+                + " a loss shows as a figure that keeps growing")
+        @Nullable Long framesUnroutedTotal,
+    @JsonPropertyDescription("Frames the pipelines manager routed, seen by the frame tap")
+        @Nullable Long framesTotal,
     @Nullable Double framesPerSec,
     @JsonPropertyDescription(
-            "Bytes of the routed frames' JPEG images (as re-encoded by the gateway)")
-        @Nullable Long frameBytesTotal,
+            "Bytes of the routed frames' JPEG images as the gateway re-encoded them"
+                + " (frame_size_bytes), not the base64 the clients sent")
+        @Nullable Long frameJpegBytesTotal,
     @Nullable Long malformedTotal,
     List<Route> routing,
-    @JsonPropertyDescription("Results per pipeline type (face, phone)") List<Result> pipelines,
+    @JsonPropertyDescription(
+            "Each pipeline worker's face and phone queues (PipeLine_N_face_data, _phone_data): a"
+                + " queue without consumer is a dead worker")
+        List<PipelineWorkers.Worker> workers,
+    @JsonPropertyDescription("Results per pipeline type (face, phone)")
+        List<PipelineResults.Result> pipelines,
     List<Client> clients,
     Map<String, Latency> latencyMs) {
 
@@ -36,20 +69,12 @@ public record PipelinesDto(
       long framesTotal,
       @Nullable Double framesPerSec,
       @JsonPropertyDescription("false: the pipeline has no worker queue, so its frames are lost")
-          @Nullable Boolean hasWorker) {}
+          @Nullable Boolean hasWorker,
+      @JsonPropertyDescription(
+              "Distinct clients whose frames reached the pipeline over the last 5 minutes")
+          int clients) {}
 
   public record Client(String name, long framesTotal, @Nullable Double framesPerSec) {}
-
-  /** One result pipeline type (face, phone), from the result tap. */
-  public record Result(
-      String id,
-      long resultsTotal,
-      @Nullable Double resultsPerSec,
-      long successTotal,
-      long errorTotal,
-      @Nullable Double successRatio,
-      Map<String, Long> outcomes,
-      Latency latencyMs) {}
 
   public record Latency(
       String window,
@@ -60,56 +85,60 @@ public record PipelinesDto(
       @Nullable Double p99,
       @Nullable Double max) {}
 
-  static PipelinesDto of(
-      Optional<Latest<PipelinesSnapshot>> latest,
-      Optional<Latest<ResultsSnapshot>> results,
-      java.time.Duration window) {
-    List<Result> pipelines =
-        results
-            .map(r -> r.value().pipelines().stream().map(p -> result(p, window)).toList())
-            .orElse(List.of());
-    if (latest.isEmpty()) {
-      return new PipelinesDto(
-          null, true, null, null, null, null, List.of(), pipelines, List.of(), Map.of());
-    }
-    PipelinesSnapshot s = latest.get().value();
+  static PipelinesDto of(MetricRegistry registry, Duration window) {
+    Signals signals = Signals.of(registry);
+    Signal[] shown = {
+      Signal.FRAMES,
+      Signal.ROUTING,
+      Signal.RESULTS,
+      Signal.OUTCOMES,
+      Signal.SUCCESS_RATIO,
+      Signal.RESULT_LATENCY
+    };
+    Optional<Latest<PipelinesSnapshot>> latest = registry.latest(PipelinesSnapshot.FAMILY);
+    Optional<PipelinesSnapshot> tap = latest.map(Latest::value);
+    FrameCounters counted = FrameCounters.of(registry);
     return new PipelinesDto(
-        latest.get().collectedAt().toEpochMilli(),
-        latest.get().stale(),
-        s.framesTotal(),
-        Nullables.of(s.framesPerSec()),
-        s.frameBytesTotal(),
-        s.malformed(),
-        s.routing().stream()
-            .map(
-                r ->
-                    new Route(
-                        r.pipelineId(),
-                        r.framesTotal(),
-                        Nullables.of(r.framesPerSec()),
-                        r.hasWorker().orElse(null)))
-            .toList(),
-        pipelines,
-        s.clients().stream()
-            .map(c -> new Client(c.name(), c.framesTotal(), Nullables.of(c.framesPerSec())))
-            .toList(),
-        Map.of("ingest_to_routing", latency(s.ingestToRoutingByWindow(), window)));
+        latest.map(l -> l.collectedAt().toEpochMilli()).orElse(null),
+        latest.map(Latest::stale).orElse(true),
+        signals.sourcesOf(shown),
+        signals.unobservableOf(shown),
+        counted.acceptedTotal(),
+        counted.acceptedPerSec(),
+        counted.waiting(),
+        counted.unroutedTotal(),
+        tap.map(PipelinesSnapshot::framesTotal).orElse(null),
+        tap.map(s -> Nullables.of(s.framesPerSec())).orElse(null),
+        tap.map(PipelinesSnapshot::jpegBytesTotal).orElse(null),
+        tap.map(PipelinesSnapshot::malformed).orElse(null),
+        tap.map(PipelinesDto::routing).orElse(List.of()),
+        PipelineWorkers.of(registry),
+        PipelineResults.of(registry, signals, window),
+        tap.map(PipelinesDto::clients).orElse(List.of()),
+        tap.map(s -> Map.of("ingest_to_routing", latency(s.ingestToRoutingByWindow(), window)))
+            .orElse(Map.of()));
   }
 
-  private static Result result(ResultsSnapshot.Pipeline p, java.time.Duration window) {
-    return new Result(
-        p.id(),
-        p.resultsTotal(),
-        Nullables.of(p.resultsPerSec()),
-        p.successTotal(),
-        p.errorTotal(),
-        p.resultsTotal() == 0 ? null : (double) p.successTotal() / p.resultsTotal(),
-        p.outcomes(),
-        latency(p.ingestToResultByWindow(), window));
+  private static List<Route> routing(PipelinesSnapshot s) {
+    return s.routing().stream()
+        .map(
+            r ->
+                new Route(
+                    r.pipelineId(),
+                    r.framesTotal(),
+                    Nullables.of(r.framesPerSec()),
+                    r.hasWorker().orElse(null),
+                    r.clients()))
+        .toList();
   }
 
-  private static Latency latency(
-      Map<java.time.Duration, LatencyHistogram> byWindow, java.time.Duration window) {
+  private static List<Client> clients(PipelinesSnapshot s) {
+    return s.clients().stream()
+        .map(c -> new Client(c.name(), c.framesTotal(), Nullables.of(c.framesPerSec())))
+        .toList();
+  }
+
+  static Latency latency(Map<Duration, LatencyHistogram> byWindow, Duration window) {
     LatencyHistogram h = byWindow.getOrDefault(window, LatencyHistogram.EMPTY);
     String name = Durations.format(window);
     return h.summary()

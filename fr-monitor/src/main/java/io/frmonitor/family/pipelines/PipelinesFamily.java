@@ -5,12 +5,11 @@ import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Param;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
-import io.frmonitor.family.SampleSource;
+import io.frmonitor.model.DecisionsSnapshot;
 import io.frmonitor.model.LatencyHistogram;
 import io.frmonitor.model.PipelinesSnapshot;
+import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
-import io.frmonitor.registry.MetricRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.OptionalDouble;
 
 /**
  * Frames routed per GPU pipeline and per client ({@code frame_tap}); its body also shows the
- * results family's numbers, so that one endpoint tells a pipeline's whole story.
+ * results family's numbers and what the broker's queue counters say of frames, workers and results,
+ * so that one endpoint tells a pipeline's whole story — with the source of each signal.
  */
 public final class PipelinesFamily {
   public static final FamilySpec<PipelinesSnapshot> SPEC =
@@ -28,28 +28,29 @@ public final class PipelinesFamily {
           .rest(
               new Rest(
                   PipelinesDto.class,
-                  (registry, query) -> body(registry, LatencyWindows.of(query, registry)),
-                  (registry, query) -> body(registry, PipelinesSnapshot.LATENCY_WINDOW),
+                  (registry, query) ->
+                      PipelinesDto.of(registry, LatencyWindows.of(query, registry)),
+                  (registry, query) -> PipelinesDto.of(registry, PipelinesSnapshot.LATENCY_WINDOW),
                   "Frames, results, outcomes and latency per pipeline",
-                  "Frames routed per GPU pipeline and per client from fr-monitor's frame tap on"
-                      + " received_clients_data; results, outcomes and ingest-to-result latency"
-                      + " per face/phone pipeline from the result tap on pipeline_results (or the"
-                      + " opt-in firehose). Latency percentiles cover the requested window"
-                      + " (default 5 minutes, rounded up to 1, 5, 15, 30 or 60 minutes).",
+                  "Frames accepted by the gateway and taken by the pipelines manager (the"
+                      + " broker's counters of clients_data), routed per GPU pipeline and per"
+                      + " client (fr-monitor's frame tap on received_clients_data), the workers'"
+                      + " queues, and per face/phone pipeline the results: with verdicts and"
+                      + " ingest-to-result latency from the result tap (improved producers) or the"
+                      + " firehose (the vhost traced), else their number from the broker's counters"
+                      + " of face_pipeline_results and phone_pipeline_results. `sources` says which"
+                      + " source feeds each signal; `unobservable` why one has none (its values are"
+                      + " then null). Latency percentiles cover the requested window (default 5"
+                      + " minutes, rounded up to 1, 5, 15, 30 or 60 minutes).",
                   List.of(Param.window("The span of the latency percentiles (default 5m)."))))
-          .alsoReads(ResultsSnapshot.FAMILY)
+          .alsoReads(ResultsSnapshot.FAMILY, QueuesSnapshot.FAMILY, DecisionsSnapshot.FAMILY)
           .example(example())
-          .samples(PipelineSamples.FRAME_METRICS, SampleSource.whenFresh(PipelineSamples::frames))
+          .samples(PipelineSamples.FRAME_METRICS, PipelineSamples::frames)
           .series(PipelinesFamily::series)
           .card(Card.custom())
           .build();
 
   private PipelinesFamily() {}
-
-  private static PipelinesDto body(MetricRegistry registry, Duration window) {
-    return PipelinesDto.of(
-        registry.latest(PipelinesSnapshot.FAMILY), registry.latest(ResultsSnapshot.FAMILY), window);
-  }
 
   static Map<String, Double> series(PipelinesSnapshot s) {
     Points p = new Points(PipelinesSnapshot.FAMILY);
@@ -76,9 +77,9 @@ public final class PipelinesFamily {
         58_211_977,
         0,
         List.of(
-            new PipelinesSnapshot.Routing(0, 600, OptionalDouble.of(10), Optional.of(true)),
-            new PipelinesSnapshot.Routing(1, 580, OptionalDouble.of(9.6), Optional.of(true)),
-            new PipelinesSnapshot.Routing(2, 20, OptionalDouble.of(0.4), Optional.of(false))),
+            new PipelinesSnapshot.Routing(0, 600, OptionalDouble.of(10), Optional.of(true), 1),
+            new PipelinesSnapshot.Routing(1, 580, OptionalDouble.of(9.6), Optional.of(true), 1),
+            new PipelinesSnapshot.Routing(2, 20, OptionalDouble.of(0.4), Optional.of(false), 1)),
         List.of(
             new PipelinesSnapshot.ClientFrames("obama", 700, OptionalDouble.of(11.5)),
             new PipelinesSnapshot.ClientFrames("biden", 500, OptionalDouble.of(8.5))),

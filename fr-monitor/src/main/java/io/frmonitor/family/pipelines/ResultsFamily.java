@@ -3,7 +3,6 @@ package io.frmonitor.family.pipelines;
 import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Output;
 import io.frmonitor.family.Points;
-import io.frmonitor.family.SampleSource;
 import io.frmonitor.model.LatencyHistogram;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
@@ -25,7 +24,7 @@ public final class ResultsFamily {
           .without(Output.LIVE, SHOWN_BY_PIPELINES)
           .without(Output.CARD, SHOWN_BY_PIPELINES)
           .example(example())
-          .samples(PipelineSamples.RESULT_METRICS, SampleSource.whenFresh(PipelineSamples::results))
+          .samples(PipelineSamples.RESULT_METRICS, PipelineSamples::results)
           .series(ResultsFamily::series)
           .build();
 
@@ -51,6 +50,8 @@ public final class ResultsFamily {
                 "face", Map.of("pass", 980L, "no_face", 120L, "wrong_user", 60L, "spoof", 40L), 0),
             pipeline(
                 "phone", Map.of("pass", 1110L, "phone_detected", 88L, "processing_error", 2L), 2)),
+        0,
+        2400,
         0);
   }
 

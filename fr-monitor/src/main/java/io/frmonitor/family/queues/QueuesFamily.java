@@ -49,7 +49,7 @@ public final class QueuesFamily {
   /** One face queue draining, the actions queue keeping up. */
   static QueuesSnapshot example() {
     return new QueuesSnapshot(
-        "management_api",
+        QueuesSnapshot.MANAGEMENT_API,
         false,
         2,
         List.of(

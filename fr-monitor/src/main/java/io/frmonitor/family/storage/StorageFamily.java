@@ -4,6 +4,7 @@ import io.frmonitor.family.Card;
 import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
+import io.frmonitor.family.SampleSource;
 import io.frmonitor.model.StorageSnapshot;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class StorageFamily {
                       + " from a read-only listing every MONITORING_MINIO_LIST_INTERVAL, bounded"
                       + " by MONITORING_MINIO_MAX_OBJECTS (truncated: counts are lower bounds)."))
           .example(example())
-          .samples(StorageSamples.METRICS, StorageSamples::write)
+          .samples(StorageSamples.METRICS, SampleSource.ofLatest(StorageSamples::write))
           .series(StorageFamily::series)
           .card(Card.custom())
           .build();

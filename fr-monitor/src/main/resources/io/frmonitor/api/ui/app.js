@@ -14,7 +14,7 @@
   let lastSeq = 0;
   let retries = 0;
 
-  const { known, esc, num, pct, int, bytes, rate, duration, time } = window.frCards.fmt;
+  const { known, esc, num, pct, int, bytes, rate, duration, time, status } = window.frCards.fmt;
   const cards = window.frCards.build(document.getElementById('cards'));
   const $ = (id) => document.getElementById(id);
   const setText = (id, text) => { $(id).textContent = text; };
@@ -261,24 +261,36 @@
       scheduleClientSearch();
     },
     pipelines(d) {
+      $('pipelines-notes').innerHTML = window.frCards.notesHtml(d.unobservable);
+      setText('frames-accepted-rate', num(d.frames_accepted_per_sec));
       setText('frames-rate', num(d.frames_per_sec));
       setText('frames-total', int(d.frames_total));
+      setText('frames-waiting', int(d.frames_waiting));
+      setText('frames-unrouted', int(d.frames_unrouted_total));
       setText('frames-malformed', int(d.malformed_total));
       rows('routing-rows', (d.routing || []).map((r) => cells([
-        esc(r.pipeline_id), num(r.frames_per_sec), int(r.frames_total),
+        esc(r.pipeline_id), num(r.frames_per_sec), int(r.frames_total), int(r.clients),
         r.has_worker === false ? '<span class="status-down">none</span>' : (r.has_worker ? 'yes' : '—')])));
+      rows('worker-rows', (d.workers || []).map((w) => cells([
+        esc(w.pipeline_id), status(w.status), int(w.face_consumers),
+        int(w.phone_consumers), int(w.face_depth), int(w.phone_depth)])));
       rows('result-rows', (d.pipelines || []).map((p) => cells([
-        esc(p.id), num(p.results_per_sec), known(p.success_ratio) ? pct(p.success_ratio * 100) : '—',
-        esc(Object.entries(p.outcomes || {}).map(([k, v]) => `${k} ${v}`).join(' · '))])));
+        esc(p.id), esc(p.source), num(p.results_per_sec), int(p.results_total),
+        known(p.success_ratio) ? pct(p.success_ratio * 100) : '—',
+        known(p.outcomes) ? esc(Object.entries(p.outcomes).map(([k, v]) => `${k} ${v}`).join(' · '))
+          : '<span class="muted">unknown (see above)</span>'])));
       const spans = Object.entries(d.latency_ms || {});
       (d.pipelines || []).forEach((p) => { if (p.latency_ms) spans.push([`${p.id} result`, p.latency_ms]); });
       rows('latency-rows', spans.map(([name, l]) => cells([
         esc(name), esc(l.window), num(l.p50, 0), num(l.p95, 0), num(l.p99, 0), num(l.max, 0)])));
     },
     queues(d) {
+      setText('queues-tracing', d.tracing === true ? 'The vhost is traced: the firehose sees every message.'
+        : (d.tracing === false ? 'The vhost is not traced (no firehose).' : ''));
       rows('queue-rows', (d.queues || []).map((q) => cells([
-        esc(q.name), int(q.ready), int(q.unacked), int(q.depth), int(q.consumers),
-        num(q.publish_per_sec), num(q.ack_per_sec), drain(q)])));
+        q.own ? `${esc(q.name)} <span class="muted">(fr-monitor)</span>` : esc(q.name),
+        int(q.ready), int(q.unacked), int(q.depth), int(q.consumers),
+        num(q.publish_per_sec), num(q.ack_per_sec), num(q.redeliver_per_sec), drain(q)])));
     },
   };
 

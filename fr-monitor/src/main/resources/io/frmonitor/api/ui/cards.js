@@ -78,6 +78,12 @@
   }
 
   function genericBody(el, card) {
+    if (card.notes) {
+      const notes = document.createElement('div');
+      notes.className = 'notes';
+      notes.id = `${card.id}-notes`;
+      el.appendChild(notes);
+    }
     if (card.tiles.length) {
       const tiles = document.createElement('div');
       tiles.className = 'tiles';
@@ -98,25 +104,42 @@
     }
   }
 
+  /**
+   * The notes at a body's path as HTML: a text, or one line per named text (such as why a value is
+   * unknown: `unobservable`); nothing when there are none.
+   */
+  function notesHtml(value) {
+    if (!known(value)) return '';
+    if (typeof value === 'string') return `<p class="note">${esc(value)}</p>`;
+    return Object.entries(value)
+      .map(([name, text]) => `<p class="note"><b>${esc(name.replace(/_/g, ' '))}</b>: ${esc(text)}</p>`)
+      .join('');
+  }
+
   /** The renderer of a generic card: fills its tiles and table from the family's body. */
   function generic(card) {
     return (data) => {
+      if (card.notes) {
+        document.getElementById(`${card.id}-notes`).innerHTML = notesHtml(pick(data, card.notes));
+      }
       card.tiles.forEach((t, i) => {
         document.getElementById(`${card.id}-tile-${i}`).innerHTML = show(pick(data, t.path), t.format);
       });
       if (!card.table) return;
-      const rows = pick(data, card.table.rows) || [];
+      const listed = pick(data, card.table.rows);
+      const rows = listed || [];
       document.getElementById(`${card.id}-rows`).innerHTML = rows.map((row) => `<tr>${card.table.columns
         .map((c) => `<td>${show(pick(row, c.path), c.format)}</td>`).join('')}</tr>`).join('');
       const never = !known(data.timestamp);
       document.getElementById(`${card.id}-empty`).textContent =
-        rows.length ? '' : (never ? 'No reading yet.' : card.table.empty);
+        rows.length ? '' : (never ? 'No reading yet.' : (known(listed) ? card.table.empty : 'Unknown: see above.'));
     };
   }
 
   window.frCards = {
     build,
     generic,
-    fmt: { known, esc, num, pct, int, bytes, rate, duration, time },
+    notesHtml,
+    fmt: { known, esc, num, pct, int, bytes, rate, duration, time, status },
   };
 })();

@@ -3,7 +3,7 @@ package io.frmonitor.collect.gpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.frmonitor.config.GpuMode;
+import io.frmonitor.config.Toggle;
 import io.frmonitor.model.GpuDevice;
 import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.registry.MetricRegistry;
@@ -45,7 +45,7 @@ class GpuPollerTest {
 
   @Test
   void switchedOffIsUnavailableWithTheVariableNamed() {
-    GpuPoller.Detection d = GpuPoller.detect(GpuMode.OFF, "/usr/bin", Duration.ofSeconds(1));
+    GpuPoller.Detection d = GpuPoller.detect(Toggle.OFF, "/usr/bin", Duration.ofSeconds(1));
     assertThat(d.source()).isEmpty();
     assertThat(d.reason()).contains("MONITORING_GPU_ENABLED=false");
   }
@@ -53,7 +53,7 @@ class GpuPollerTest {
   @Test
   void machineWithoutDriverIsDisabledWithAReasonNotAnError() throws Exception {
     // this machine has no NVIDIA driver; an empty PATH hides any nvidia-smi
-    GpuPoller poller = GpuPoller.create(GpuMode.AUTO, "", Duration.ofSeconds(1));
+    GpuPoller poller = GpuPoller.create(Toggle.AUTO, "", Duration.ofSeconds(1));
     Optional<String> reason = poller.unavailableReason();
     if (reason.isPresent()) {
       assertThat(reason.get()).contains("NVML not found").contains("nvidia-smi not on PATH");

@@ -13,12 +13,17 @@ import java.util.Optional;
 final class FakeTap implements TapLink {
   int starts;
   boolean closed;
+
+  /** Started and not closed since. */
+  boolean consuming;
+
   final Map<Integer, Boolean> workers = new HashMap<>();
   final List<Integer> workerChecks = new ArrayList<>();
 
   @Override
   public void ensureStarted() {
     starts++;
+    consuming = true;
   }
 
   @Override
@@ -30,5 +35,6 @@ final class FakeTap implements TapLink {
   @Override
   public void close() {
     closed = true;
+    consuming = false;
   }
 }

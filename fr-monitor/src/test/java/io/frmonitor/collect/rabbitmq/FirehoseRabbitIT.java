@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.config.Toggle;
 import io.frmonitor.model.DecisionsSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricRegistry;
@@ -78,7 +79,7 @@ class FirehoseRabbitIT {
             200,
             4,
             Duration.ofSeconds(30),
-            true);
+            Toggle.ON);
     PayloadDecoder decoder = new PayloadDecoder(DecodeLimits.DEFAULT);
     try (ResultTapPoller results =
             ResultTapPoller.create(s, decoder, Clock.systemUTC(), Duration.ofSeconds(5));

@@ -57,7 +57,7 @@ class FrameTapPollerTest {
 
     assertThat(s.framesTotal()).isEqualTo(11);
     assertThat(s.framesPerSec().getAsDouble()).isCloseTo(2.0, within(1e-9));
-    assertThat(s.frameBytesTotal()).isEqualTo(11_000);
+    assertThat(s.jpegBytesTotal()).isEqualTo(11_000);
     assertThat(s.routing())
         .extracting(PipelinesSnapshot.Routing::pipelineId, PipelinesSnapshot.Routing::framesTotal)
         .containsExactly(
@@ -128,5 +128,29 @@ class FrameTapPollerTest {
     PipelinesSnapshot s = poll();
     assertThat(s.malformed()).isEqualTo(4);
     assertThat(s.framesTotal()).isEqualTo(1);
+  }
+
+  @Test
+  void eachPipelineCountsTheDistinctClientsItServedOverTheLastFiveMinutes() throws Exception {
+    frame(0, "obama", 10);
+    frame(0, "obama", 10);
+    frame(0, "biden", 10);
+    frame(1, "obama", 10);
+    PipelinesSnapshot s = poll();
+    assertThat(s.routing())
+        .extracting(PipelinesSnapshot.Routing::pipelineId, PipelinesSnapshot.Routing::clients)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0, 2), org.assertj.core.groups.Tuple.tuple(1, 1));
+
+    clock.advance(Duration.ofMinutes(3));
+    frame(0, "trump", 10);
+    assertThat(poll().routing().get(0).clients()).as("still within the window").isEqualTo(3);
+
+    clock.advance(Duration.ofMinutes(4));
+    frame(0, "trump", 10);
+    assertThat(poll().routing().get(0).clients())
+        .as("obama and biden have not sent to pipeline 0 for 7 minutes")
+        .isEqualTo(1);
+    assertThat(poll().routing().get(1).clients()).as("no client of pipeline 1 left").isZero();
   }
 }

@@ -9,6 +9,7 @@ import com.rabbitmq.client.Channel;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.config.Toggle;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
@@ -72,7 +73,7 @@ class FrameTapRabbitIT {
             200,
             4,
             java.time.Duration.ofSeconds(30),
-            false);
+            Toggle.OFF);
     return FrameTapPoller.create(
         s, new PayloadDecoder(DecodeLimits.DEFAULT), Clock.systemUTC(), Duration.ofSeconds(5));
   }
@@ -137,7 +138,7 @@ class FrameTapRabbitIT {
     assertThat(s.clients())
         .extracting(c -> c.name() + "=" + c.framesTotal())
         .containsExactly("biden=10", "obama=25");
-    assertThat(s.frameBytesTotal()).isEqualTo(35L * 18342);
+    assertThat(s.jpegBytesTotal()).isEqualTo(35L * 18342);
     // every frame was stamped 400 ms before publishing; the tap adds its own few milliseconds
     assertThat(s.ingestToRouting().count()).isEqualTo(35);
     assertThat(s.ingestToRouting().p50Ms()).isBetween(400.0, 600.0);

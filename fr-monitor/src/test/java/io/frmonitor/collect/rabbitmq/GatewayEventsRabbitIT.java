@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.config.Toggle;
 import io.frmonitor.model.GatewaysSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Registries;
@@ -61,7 +62,7 @@ class GatewayEventsRabbitIT {
             200,
             4,
             Duration.ofSeconds(2),
-            false);
+            Toggle.OFF);
     try (GatewayEventsPoller p =
         GatewayEventsPoller.create(
             s,

@@ -7,6 +7,7 @@ import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.config.Toggle;
 import io.frmonitor.model.RabbitNodesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.RabbitBroker;
@@ -41,7 +42,7 @@ class NodesPollerIT {
   private NodesPoller poller(URI management) {
     return NodesPoller.create(
         new RabbitSettings(
-            vhost.amqpUri(), management, List.of(), 10, 4, Duration.ofSeconds(30), false),
+            vhost.amqpUri(), management, List.of(), 10, 4, Duration.ofSeconds(30), Toggle.OFF),
         new PayloadDecoder(DecodeLimits.DEFAULT),
         Duration.ofSeconds(5));
   }

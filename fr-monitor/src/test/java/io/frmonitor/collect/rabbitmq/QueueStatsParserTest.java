@@ -88,4 +88,36 @@ class QueueStatsParserTest {
     assertThat(p.matches("xclients_data")).isFalse();
     assertThat(p.plainNames()).containsExactly("clients_data");
   }
+
+  @Test
+  void readsTheBrokersCumulativeCountersAsTheyAreReported() {
+    // captured from RabbitMQ 3.10.8 after 50 frames, 30 face results and 20 actions of which 5
+    // were requeued once; the tap queue had no traffic
+    QueuesSnapshot s = QueueStatsParser.parse(json(Fixtures.text("rabbitmq/queues-counters.json")));
+    QueueStats actions = s.queue("actions").orElseThrow();
+    assertThat(actions.counters().published()).hasValue(20);
+    assertThat(actions.counters().delivered()).hasValue(25);
+    assertThat(actions.counters().acked()).hasValue(20);
+    assertThat(actions.counters().redelivered()).hasValue(5);
+    QueueStats results = s.queue("face_pipeline_results").orElseThrow();
+    assertThat(results.counters().published()).hasValue(30);
+    assertThat(results.counters().delivered()).as("not reported: not claimed").isEmpty();
+    assertThat(s.queues())
+        .as("fr-monitor's own queues after the fr-server's")
+        .extracting(QueueStats::name)
+        .endsWith("monitoring.tap.frames.x");
+    assertThat(s.queue("monitoring.tap.frames.x").orElseThrow().own()).isTrue();
+    assertThat(actions.own()).isFalse();
+  }
+
+  @Test
+  void readsWhetherTheVhostIsTraced() {
+    assertThat(QueueStatsParser.tracing(json(Fixtures.text("rabbitmq/vhost-tracing-on.json"))))
+        .contains(true);
+    assertThat(QueueStatsParser.tracing(json(Fixtures.text("rabbitmq/vhost-tracing-off.json"))))
+        .contains(false);
+    assertThat(QueueStatsParser.tracing(json("{\"name\": \"/\"}")))
+        .as("a broker that does not say")
+        .isEmpty();
+  }
 }

@@ -11,6 +11,7 @@ import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.config.Toggle;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
@@ -96,7 +97,7 @@ class QueueStatsRabbitIT {
 
   private RabbitSettings settings(URI management, int maxQueues) {
     return new RabbitSettings(
-        vhost.amqpUri(), management, PATTERNS, maxQueues, 16, Duration.ofSeconds(30), false);
+        vhost.amqpUri(), management, PATTERNS, maxQueues, 16, Duration.ofSeconds(30), Toggle.OFF);
   }
 
   private URI management() {

@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
 import io.frmonitor.config.RabbitSettings;
+import io.frmonitor.config.Toggle;
 import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
@@ -80,7 +81,7 @@ class ResultTapRabbitIT {
             200,
             4,
             java.time.Duration.ofSeconds(30),
-            false);
+            Toggle.OFF);
     try (ResultTapPoller p =
         ResultTapPoller.create(
             s,
