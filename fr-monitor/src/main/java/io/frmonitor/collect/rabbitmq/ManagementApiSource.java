@@ -27,12 +27,12 @@ final class ManagementApiSource {
 
   private final ManagementApi api;
   private final String queuesPath;
-  private final String vhostPath;
+  private final VhostTracing tracing;
 
   ManagementApiSource(
       RabbitSettings settings, QueuePatterns patterns, PayloadDecoder decoder, Duration timeout) {
     this.api = new ManagementApi(settings, decoder, timeout);
-    this.vhostPath = "/api/vhosts/" + encode(settings.vhost()) + "?columns=name,tracing";
+    this.tracing = new VhostTracing(api, settings);
     this.queuesPath =
         "/api/queues/"
             + encode(settings.vhost())
@@ -58,7 +58,7 @@ final class ManagementApiSource {
     } catch (IllegalArgumentException e) {
       throw new IOException("management API " + api.describe() + ": " + e.getMessage(), e);
     }
-    return snapshot.withTracing(QueueStatsParser.tracing(api.get(vhostPath)));
+    return snapshot.withTracing(tracing.read());
   }
 
   private static String encode(String s) {

@@ -60,11 +60,23 @@ final class QueueStatsParser {
             number(stats.get("redeliver"))));
   }
 
-  /** The vhost's {@code tracing} flag: whether the broker copies its messages to the firehose. */
-  static Optional<Boolean> tracing(Object vhost) {
-    return vhost instanceof Map<?, ?> m && m.get("tracing") instanceof Boolean b
-        ? Optional.of(b)
-        : Optional.empty();
+  /**
+   * The {@code tracing} flag of the vhost named {@code name} in a page of {@code GET /api/vhosts}
+   * (decoded JSON): whether the broker copies its messages to the firehose. Empty when the page
+   * does not list the vhost, or lists it without the flag.
+   */
+  static Optional<Boolean> tracing(Object vhosts, String name) {
+    if (!(vhosts instanceof Map<?, ?> page) || !(page.get("items") instanceof List<?> items)) {
+      return Optional.empty();
+    }
+    for (Object item : items) {
+      if (item instanceof Map<?, ?> v
+          && name.equals(v.get("name"))
+          && v.get("tracing") instanceof Boolean b) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

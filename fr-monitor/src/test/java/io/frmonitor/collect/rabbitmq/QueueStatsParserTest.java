@@ -112,11 +112,16 @@ class QueueStatsParserTest {
 
   @Test
   void readsWhetherTheVhostIsTraced() {
-    assertThat(QueueStatsParser.tracing(json(Fixtures.text("rabbitmq/vhost-tracing-on.json"))))
-        .contains(true);
-    assertThat(QueueStatsParser.tracing(json(Fixtures.text("rabbitmq/vhost-tracing-off.json"))))
+    // captured from RabbitMQ 3.10.8 as a user with the monitoring tag, the list filtered by name
+    String vhost = "fr-fixture-4241";
+    Object on = json(Fixtures.text("rabbitmq/vhosts-tracing-on.json"));
+    assertThat(QueueStatsParser.tracing(on, vhost)).contains(true);
+    assertThat(
+            QueueStatsParser.tracing(
+                json(Fixtures.text("rabbitmq/vhosts-tracing-off.json")), vhost))
         .contains(false);
-    assertThat(QueueStatsParser.tracing(json("{\"name\": \"/\"}")))
+    assertThat(QueueStatsParser.tracing(on, "/")).as("a vhost the page does not list").isEmpty();
+    assertThat(QueueStatsParser.tracing(json("{\"items\": [{\"name\": \"/\"}]}"), "/"))
         .as("a broker that does not say")
         .isEmpty();
   }

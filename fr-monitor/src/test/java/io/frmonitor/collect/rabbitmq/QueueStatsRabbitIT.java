@@ -16,6 +16,7 @@ import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.Fixtures;
+import io.frmonitor.testing.RabbitBroker;
 import io.frmonitor.testing.Registries;
 import io.frmonitor.testing.TestVhost;
 import java.io.IOException;
@@ -197,7 +198,9 @@ class QueueStatsRabbitIT {
                 publisher.basicPublish("", "actions", null, fixture("frame.p4.pkl")); // ~1/s
                 p.poll(registry);
                 QueueStats a = queue("actions");
-                return a.ackPerSec().orElse(0) > 5 && a.drainEtaSeconds().isPresent();
+                return a.ackPerSec().orElse(0) > 5
+                    && a.drainEtaSeconds().isPresent()
+                    && a.consumers() == 1;
               });
     }
     QueueStats actions = queue("actions");
@@ -207,6 +210,67 @@ class QueueStatsRabbitIT {
     assertThat(actions.drainEtaSeconds().getAsDouble())
         .isCloseTo(actions.depth().getAsLong() / net, org.assertj.core.api.Assertions.within(1e-6));
     assertThat(actions.consumers()).isEqualTo(1);
+  }
+
+  @Test
+  void countsWhatWentThroughSinceWatchingAcrossARecreatedQueueAndReadsTheVhostsTracing()
+      throws Exception {
+    // as on a running fr-server, the broker has reported the traffic before fr-monitor starts
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                RabbitBroker.get("/api/queues/" + RabbitBroker.enc(vhost.name()) + "/clients_data")
+                        .path("message_stats")
+                        .path("publish")
+                        .asLong()
+                    == 30);
+    try (QueueStatsPoller p = poller(settings(management(), 200));
+        Channel ch = vhost.admin().createChannel()) {
+      assertThat(p.poll(registry))
+          .as("the monitoring tag may read it all")
+          .isEqualTo(PollOutcome.ok());
+      assertThat(queue("clients_data").counters().published())
+          .as("the 30 published before fr-monitor watched are not its to count")
+          .hasValue(0);
+      assertThat(snapshot().tracing()).contains(false);
+
+      byte[] frame = fixture("frame.p4.pkl");
+      for (int i = 0; i < 25; i++) {
+        ch.basicPublish("", "clients_data", null, frame);
+      }
+      awaitPublished(p, "clients_data", 25);
+
+      // the queue re-created (as after a broker restart): the broker counts from 0 again
+      ch.queueDelete("clients_data");
+      ch.queueDeclare("clients_data", true, false, false, null);
+      for (int i = 0; i < 4; i++) {
+        ch.basicPublish("", "clients_data", null, frame);
+      }
+      awaitPublished(p, "clients_data", 29);
+
+      RabbitBroker.put("/api/vhosts/" + RabbitBroker.enc(vhost.name()), "{\"tracing\": true}");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                p.poll(registry);
+                return snapshot().tracing().equals(java.util.Optional.of(true));
+              });
+    }
+  }
+
+  private void awaitPublished(QueueStatsPoller p, String name, long expected) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              p.poll(registry);
+              assertThat(queue(name).counters().published()).hasValue(expected);
+            });
   }
 
   @Test
