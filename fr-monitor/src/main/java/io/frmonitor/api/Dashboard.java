@@ -55,7 +55,7 @@ final class Dashboard {
     List<CardDto> cards = new ArrayList<>();
     cards.add(
         new CardDto(
-            LiveTopics.COLLECTORS, "Collectors", "custom", List.of(), List.of(), null, null));
+            LiveTopics.COLLECTORS, "Collectors", "custom", List.of(), List.of(), null, List.of()));
     for (FamilySpec<?> spec : catalog.specs()) {
       spec.card().ifPresent(card -> cards.add(CardDto.of(spec, card)));
     }
@@ -85,7 +85,7 @@ final class Dashboard {
       List<String> families,
       List<TileDto> tiles,
       @Nullable TableDto table,
-      @Nullable String notes) {
+      List<String> notes) {
     static CardDto of(FamilySpec<?> spec, Card card) {
       return new CardDto(
           spec.name(),
@@ -105,7 +105,7 @@ final class Dashboard {
                               .map(c -> new TileDto(c.label(), c.path(), c.format().label()))
                               .toList()))
               .orElse(null),
-          card.notes().orElse(null));
+          card.notes());
     }
   }
 

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param notes where in the body the card finds notes to show under its title: a text, or an object
  *     of texts by name (such as {@code unobservable}: why a value is unknown)
  */
-public record Card(Layout layout, List<Tile> tiles, Optional<Table> table, Optional<String> notes) {
+public record Card(Layout layout, List<Tile> tiles, Optional<Table> table, List<String> notes) {
   public Card {
     tiles = List.copyOf(tiles);
+    notes = List.copyOf(notes);
   }
 
   /** How the card is drawn. */
@@ -68,7 +69,7 @@ public record Card(Layout layout, List<Tile> tiles, Optional<Table> table, Optio
 
   /** A card drawn by the dashboard's own renderer of the family's name. */
   public static Card custom() {
-    return new Card(Layout.CUSTOM, List.of(), Optional.empty(), Optional.empty());
+    return new Card(Layout.CUSTOM, List.of(), Optional.empty(), List.of());
   }
 
   /** Starts a card drawn from its description. */
@@ -84,7 +85,7 @@ public record Card(Layout layout, List<Tile> tiles, Optional<Table> table, Optio
   public static final class Builder {
     private final List<Tile> tiles = new ArrayList<>();
     private Optional<Table> table = Optional.empty();
-    private Optional<String> notes = Optional.empty();
+    private final List<String> notes = new ArrayList<>();
 
     private Builder() {}
 
@@ -98,9 +99,9 @@ public record Card(Layout layout, List<Tile> tiles, Optional<Table> table, Optio
       return this;
     }
 
-    /** Shows the text, or the texts by name, at {@code path} of the body under the title. */
-    public Builder notes(String path) {
-      notes = Optional.of(path);
+    /** Shows the text, or the texts by name, at each of these paths of the body under the title. */
+    public Builder notes(String... paths) {
+      notes.addAll(List.of(paths));
       return this;
     }
 

@@ -39,12 +39,20 @@ public final class Signals {
   private static final String NO_COUNTERS =
       "the RabbitMQ management API's queue counters are not available (collector rabbitmq_stats)";
 
+  /** The prefix of the firehose's queue (its tap, see {@code ResultTapPoller#firehose}). */
+  static final String FIREHOSE_QUEUE_PREFIX = QueueStats.OWN_PREFIX + "tap.firehose.";
+
   private final Map<Signal, SignalSource> sources;
   private final Map<Signal, String> unobservable;
+  private final Map<Signal, String> caveats;
 
-  private Signals(Map<Signal, SignalSource> sources, Map<Signal, String> unobservable) {
+  private Signals(
+      Map<Signal, SignalSource> sources,
+      Map<Signal, String> unobservable,
+      Map<Signal, String> caveats) {
     this.sources = sources;
     this.unobservable = unobservable;
+    this.caveats = caveats;
   }
 
   /** The sources as the registry has them now. */
@@ -52,15 +60,27 @@ public final class Signals {
     Seen seen = Seen.in(registry);
     Map<Signal, SignalSource> sources = new EnumMap<>(Signal.class);
     Map<Signal, String> reasons = new EnumMap<>(Signal.class);
+    Map<Signal, String> caveats = new EnumMap<>(Signal.class);
     for (Signal signal : Signal.values()) {
       Optional<SignalSource> source = resolve(signal, seen);
       if (source.isPresent()) {
         sources.put(signal, source.get());
+        if (source.get() == SignalSource.FIREHOSE && seen.firehoseDropped > 0) {
+          caveats.put(signal, dropped(seen.firehoseDropped));
+        }
       } else {
         reasons.put(signal, reason(signal, seen));
       }
     }
-    return new Signals(sources, reasons);
+    return new Signals(sources, reasons, caveats);
+  }
+
+  private static String dropped(long copies) {
+    return "the broker dropped "
+        + copies
+        + " of the firehose's copies that fr-monitor could not take in time (its queue is bounded,"
+        + " docs/operations.md#the-firehose): these figures are from the copies it took, so counts"
+        + " are lower bounds; the totals of results and actions come from the queue counters";
   }
 
   private static Optional<SignalSource> resolve(Signal signal, Seen seen) {
@@ -71,17 +91,19 @@ public final class Signals {
               : seen.counted(FrServerQueues.CLIENTS_DATA);
       case ROUTING -> seen.frameTap ? Optional.of(SignalSource.FRAME_TAP) : Optional.empty();
       case RESULTS ->
-          seen.exactResults()
+          seen.exactCounts()
               .or(
                   () ->
                       seen.counted(FrServerQueues.FACE_RESULTS)
                           .or(() -> seen.counted(FrServerQueues.PHONE_RESULTS)));
       case OUTCOMES, SUCCESS_RATIO, RESULT_LATENCY -> seen.exactResults();
       case ACTIONS ->
-          seen.firehose ? Optional.of(SignalSource.FIREHOSE) : seen.counted(FrServerQueues.ACTIONS);
+          seen.firehoseExact()
+              ? Optional.of(SignalSource.FIREHOSE)
+              : seen.counted(FrServerQueues.ACTIONS);
       case ACTIONS_BY_KIND -> seen.firehose ? Optional.of(SignalSource.FIREHOSE) : Optional.empty();
       case SAVED_ACTIONS ->
-          seen.firehose
+          seen.firehoseExact()
               ? Optional.of(SignalSource.FIREHOSE)
               : seen.counted(FrServerQueues.SAVED_ACTIONS);
       case GATEWAY_SESSIONS ->
@@ -112,6 +134,23 @@ public final class Signals {
   /** Whether {@code signal} is fed by {@code source} now. */
   public boolean from(Signal signal, SignalSource source) {
     return sources.get(signal) == source;
+  }
+
+  /** What to bear in mind about {@code signal}'s figures from its source now; usually empty. */
+  public Optional<String> caveat(Signal signal) {
+    return Optional.ofNullable(caveats.get(signal));
+  }
+
+  /** For a JSON body: the caveats of these signals, for those that have one. */
+  public Map<String, String> caveatsOf(Signal... signals) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Signal s : signals) {
+      String caveat = caveats.get(s);
+      if (caveat != null) {
+        out.put(s.label(), caveat);
+      }
+    }
+    return out;
   }
 
   /** Why nothing feeds {@code signal}; empty when something does. */
@@ -149,7 +188,8 @@ public final class Signals {
       boolean firehose,
       boolean counters,
       Optional<QueuesSnapshot> queues,
-      boolean gatewaysReport) {
+      boolean gatewaysReport,
+      long firehoseDropped) {
 
     static Seen in(MetricRegistry registry) {
       Optional<QueuesSnapshot> queues = countedQueues(registry);
@@ -165,7 +205,34 @@ public final class Signals {
           queues,
           fresh(registry.latest(GatewaysSnapshot.FAMILY))
               .map(GatewaysSnapshot::reporting)
-              .orElse(false));
+              .orElse(false),
+          queues.map(Seen::firehoseDropped).orElse(0L));
+    }
+
+    /**
+     * Copies the broker dropped from the firehose's bounded queue since fr-monitor watched it:
+     * published into it, neither delivered nor still there.
+     */
+    private static long firehoseDropped(QueuesSnapshot queues) {
+      long dropped = 0;
+      for (QueueStats q : queues.queues()) {
+        if (q.name().startsWith(FIREHOSE_QUEUE_PREFIX)) {
+          long in = q.counters().published().orElse(0);
+          long out = q.counters().delivered().orElse(0) + q.depth().orElse(0);
+          dropped += Math.max(0, in - out);
+        }
+      }
+      return dropped;
+    }
+
+    /** The firehose sees every message, and the broker has dropped none of its copies. */
+    boolean firehoseExact() {
+      return firehose && firehoseDropped == 0;
+    }
+
+    /** Results counted one by one and completely: not by a firehose that drops. */
+    Optional<SignalSource> exactCounts() {
+      return exactResults().filter(s -> s != SignalSource.FIREHOSE || firehoseDropped == 0);
     }
 
     /**

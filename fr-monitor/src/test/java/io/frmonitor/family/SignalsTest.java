@@ -123,4 +123,29 @@ class SignalsTest {
     assertThat(Signals.of(registry).source(Signal.ACTIONS)).isEmpty();
     assertThat(Signals.countedQueues(registry)).isEmpty();
   }
+
+  @Test
+  void aFirehoseThatDropsCopiesLeavesTheCountsToTheBrokerAndSaysSo() {
+    todaysProducers(true);
+    registry.publish(
+        QueuesSnapshot.FAMILY,
+        queues(
+            true,
+            queue("face_pipeline_results", 0, 1, 100, 100, 25),
+            queue("actions", 0, 1, 60, 60, 15),
+            queue("saved_actions", 0, 1, 200, 200, 50),
+            // 1,000 copies in, 600 taken, none left: the bounded queue dropped 400
+            queue("monitoring.tap.firehose.x", 0, 1, 1000, 600, 250)));
+    Signals s = Signals.of(registry);
+
+    assertThat(s.source(Signal.RESULTS)).contains(SignalSource.QUEUE_COUNTERS);
+    assertThat(s.source(Signal.ACTIONS)).contains(SignalSource.QUEUE_COUNTERS);
+    assertThat(s.source(Signal.SAVED_ACTIONS)).contains(SignalSource.QUEUE_COUNTERS);
+    assertThat(s.source(Signal.OUTCOMES)).contains(SignalSource.FIREHOSE);
+    assertThat(s.caveat(Signal.OUTCOMES).orElseThrow())
+        .contains("dropped 400")
+        .contains("lower bounds");
+    assertThat(s.caveat(Signal.ACTIONS_BY_KIND)).isPresent();
+    assertThat(s.caveat(Signal.RESULTS)).isEmpty();
+  }
 }

@@ -69,7 +69,9 @@ final class Simulation {
               random,
               clock,
               o.improvedProducers());
-      sendFor(o.duration(), startSending(ticks, gateway, roster));
+      if (!o.duration().isZero()) { // --duration 0s: the topology and the hash, no traffic
+        sendFor(o.duration(), startSending(ticks, gateway, roster));
+      }
       truth.finalStates(roster.snapshot());
     } finally {
       ticks.shutdownNow();

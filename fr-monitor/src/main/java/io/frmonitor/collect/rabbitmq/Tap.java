@@ -33,6 +33,14 @@ import org.slf4j.LoggerFactory;
  */
 final class Tap implements TapLink {
   static final int MAX_LENGTH = 10_000;
+
+  /**
+   * The most a copy's queue may hold in the broker's memory: a traced face result carries a 173 KB
+   * face crop, and 10,000 of them would be 1.7 GB — enough to trip the broker's memory alarm, which
+   * blocks every publisher of the fr-server. Past it the oldest copies are dropped.
+   */
+  static final int MAX_BYTES = 128 * 1024 * 1024;
+
   static final int TTL_MS = 60_000;
   static final int PREFETCH = 256;
 
@@ -72,7 +80,15 @@ final class Tap implements TapLink {
           exchange,
           null,
           keys,
-          Map.of("x-max-length", MAX_LENGTH, "x-overflow", "drop-head", "x-message-ttl", TTL_MS));
+          Map.of(
+              "x-max-length",
+              MAX_LENGTH,
+              "x-max-length-bytes",
+              MAX_BYTES,
+              "x-overflow",
+              "drop-head",
+              "x-message-ttl",
+              TTL_MS));
     }
   }
 

@@ -34,6 +34,10 @@ public record DecisionsDto(
     @JsonPropertyDescription("Why each signal that no source feeds is unknown, and what to do")
         Map<String, String> unobservable,
     @JsonPropertyDescription(
+            "What to bear in mind about a signal's figures from its source now (the firehose"
+                + " dropping copies: the counts by kind are lower bounds)")
+        Map<String, String> caveats,
+    @JsonPropertyDescription(
             "actions messages (one per face result, NO_ACTION included), since fr-monitor started"
                 + " (with the firehose: since the vhost is traced)")
         @Nullable Long actionsTotal,
@@ -71,7 +75,7 @@ public record DecisionsDto(
     Optional<QueueStats> actions = Signals.countedQueue(registry, FrServerQueues.ACTIONS);
     Figures sent;
     Figures saved;
-    if (traced.isPresent()) {
+    if (traced.isPresent() && signals.from(Signal.ACTIONS, SignalSource.FIREHOSE)) {
       DecisionsSnapshot s = traced.get().value();
       sent = new Figures(s.actionsTotal(), Nullables.of(s.actionsPerSec()));
       saved = new Figures(s.savedActions(), Nullables.of(s.savedActionsPerSec()));
@@ -86,6 +90,7 @@ public record DecisionsDto(
         source.map(Latest::stale).orElse(true),
         signals.sourcesOf(SHOWN),
         signals.unobservableOf(SHOWN),
+        signals.caveatsOf(SHOWN),
         sent.total(),
         sent.perSec(),
         saved.total(),

@@ -43,7 +43,7 @@ public final class DecisionsFamily {
                   .tile("Actions/s", "actions_per_sec", Format.NUMBER)
                   .tile("Saved actions", "saved_actions_total", Format.INTEGER)
                   .tile("Redelivered", "actions_redelivered_total", Format.INTEGER)
-                  .notes("unobservable")
+                  .notes("unobservable", "caveats")
                   .table(
                       "decisions",
                       "No decision seen yet.",

@@ -47,7 +47,12 @@ final class PipelineResults {
     Optional<ResultsSnapshot> results = registry.latest(ResultsSnapshot.FAMILY).map(Latest::value);
     if (exact.isPresent() && results.isPresent()) {
       String source = exact.get().label();
-      return results.get().pipelines().stream().map(p -> exact(p, source, window)).toList();
+      List<Result> seen =
+          results.get().pipelines().stream().map(p -> exact(p, source, window)).toList();
+      // a firehose that drops: its verdicts stand as a sample, the counts are the broker's
+      return signals.from(Signal.RESULTS, SignalSource.QUEUE_COUNTERS)
+          ? seen.stream().map(r -> countedTotals(registry, r)).toList()
+          : seen;
     }
     if (signals.from(Signal.RESULTS, SignalSource.QUEUE_COUNTERS)) {
       return counted(registry);
@@ -66,6 +71,20 @@ final class PipelineResults {
         p.resultsTotal() == 0 ? null : (double) p.successTotal() / p.resultsTotal(),
         p.outcomes(),
         PipelinesDto.latency(p.ingestToResultByWindow(), window));
+  }
+
+  private static Result countedTotals(MetricRegistry registry, Result r) {
+    Optional<QueueStats> q = Signals.countedQueue(registry, FrServerQueues.results(r.id()));
+    return new Result(
+        r.id(),
+        SignalSource.QUEUE_COUNTERS.label(),
+        q.map(s -> Nullables.of(s.counters().published())).orElse(null),
+        q.map(s -> Nullables.of(s.publishPerSec())).orElse(null),
+        r.successTotal(),
+        r.errorTotal(),
+        r.successRatio(),
+        r.outcomes(),
+        r.latencyMs());
   }
 
   /** How many results the workers published to each results queue: no verdicts, no latency. */

@@ -32,6 +32,10 @@ public record PipelinesDto(
     @JsonPropertyDescription("Why each signal that no source feeds is unknown, and what to do")
         Map<String, String> unobservable,
     @JsonPropertyDescription(
+            "What to bear in mind about a signal's figures from its source now (the firehose"
+                + " dropping copies: its counts are lower bounds)")
+        Map<String, String> caveats,
+    @JsonPropertyDescription(
             "Frames the gateway published to clients_data since fr-monitor started watching (the"
                 + " broker's counter)")
         @Nullable Long framesAcceptedTotal,
@@ -103,6 +107,7 @@ public record PipelinesDto(
         latest.map(Latest::stale).orElse(true),
         signals.sourcesOf(shown),
         signals.unobservableOf(shown),
+        signals.caveatsOf(shown),
         counted.acceptedTotal(),
         counted.acceptedPerSec(),
         counted.waiting(),

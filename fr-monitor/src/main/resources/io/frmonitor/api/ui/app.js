@@ -261,7 +261,8 @@
       scheduleClientSearch();
     },
     pipelines(d) {
-      $('pipelines-notes').innerHTML = window.frCards.notesHtml(d.unobservable);
+      $('pipelines-notes').innerHTML = window.frCards.notesHtml(d.unobservable)
+        + window.frCards.notesHtml(d.caveats);
       setText('frames-accepted-rate', num(d.frames_accepted_per_sec));
       setText('frames-rate', num(d.frames_per_sec));
       setText('frames-total', int(d.frames_total));

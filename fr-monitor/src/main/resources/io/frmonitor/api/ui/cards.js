@@ -78,7 +78,7 @@
   }
 
   function genericBody(el, card) {
-    if (card.notes) {
+    if (card.notes.length) {
       const notes = document.createElement('div');
       notes.className = 'notes';
       notes.id = `${card.id}-notes`;
@@ -119,8 +119,9 @@
   /** The renderer of a generic card: fills its tiles and table from the family's body. */
   function generic(card) {
     return (data) => {
-      if (card.notes) {
-        document.getElementById(`${card.id}-notes`).innerHTML = notesHtml(pick(data, card.notes));
+      if (card.notes.length) {
+        document.getElementById(`${card.id}-notes`).innerHTML =
+          card.notes.map((path) => notesHtml(pick(data, path))).join('');
       }
       card.tiles.forEach((t, i) => {
         document.getElementById(`${card.id}-tile-${i}`).innerHTML = show(pick(data, t.path), t.format);

@@ -105,6 +105,19 @@ class FrameTapRabbitIT {
       throws Exception {
     try (FrameTapPoller p = poller()) {
       p.poll(registry); // starts the tap
+      // its queue is bounded in messages, in bytes and in age: it cannot swell the broker
+      JsonNode tapQueue = null;
+      for (JsonNode q : RabbitBroker.get("/api/queues/" + enc(vhost.name()))) {
+        if (q.path("name").asText().startsWith("monitoring.tap.frames.")) {
+          tapQueue = q;
+        }
+      }
+      assertThat(tapQueue).isNotNull();
+      JsonNode args = tapQueue.path("arguments");
+      assertThat(args.path("x-max-length").asInt()).isEqualTo(10_000);
+      assertThat(args.path("x-max-length-bytes").asLong()).isEqualTo(128L * 1024 * 1024);
+      assertThat(args.path("x-overflow").asText()).isEqualTo("drop-head");
+      assertThat(tapQueue.path("exclusive").asBoolean()).isTrue();
       Instant now = Instant.now();
       for (int i = 0; i < 30; i++) {
         publish(i % 2, frameOf(i < 20 ? "obama" : "biden", now.minusMillis(400)));

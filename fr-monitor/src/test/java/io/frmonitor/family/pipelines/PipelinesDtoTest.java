@@ -139,4 +139,25 @@ class PipelinesDtoTest {
     assertThat(body().stale()).isTrue();
     assertThat(body().sources()).containsEntry("routing", null);
   }
+
+  @Test
+  void aFirehoseThatDropsGivesTheVerdictsAndTheBrokerTheCounts() {
+    QueueStats[] queues = java.util.Arrays.copyOf(todaysQueues(), todaysQueues().length + 1);
+    queues[queues.length - 1] = queue("monitoring.tap.firehose.x", 0, 1, 5000, 4000, 100);
+    registry.publish(PipelinesSnapshot.FAMILY, frames(980));
+    registry.publish(QueuesSnapshot.FAMILY, queues(true, queues));
+    registry.publish(ResultsSnapshot.FAMILY, results(500, 0));
+    registry.publish(DecisionsSnapshot.FAMILY, io.frmonitor.family.Snapshots.decisions(true));
+
+    PipelinesDto b = body();
+    assertThat(b.sources())
+        .containsEntry("results", "queue_counters")
+        .containsEntry("outcomes", "firehose");
+    assertThat(b.caveats()).containsKey("outcomes");
+    assertThat(b.caveats().get("outcomes")).contains("dropped 1000");
+    PipelineResults.Result face = b.pipelines().get(0);
+    assertThat(face.source()).isEqualTo("queue_counters");
+    assertThat(face.resultsTotal()).as("the broker's count, not the copies taken").isEqualTo(977);
+    assertThat(face.outcomes()).as("the verdicts of the copies taken").containsEntry("pass", 499L);
+  }
 }
