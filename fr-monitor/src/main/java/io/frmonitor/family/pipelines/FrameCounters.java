@@ -21,8 +21,14 @@ record FrameCounters(
     @Nullable Long acceptedTotal,
     @Nullable Double acceptedPerSec,
     @Nullable Long waiting,
-    @Nullable Long unroutedTotal) {
-  static final FrameCounters UNKNOWN = new FrameCounters(null, null, null, null);
+    @Nullable Long unroutedTotal,
+    @Nullable Long unroutedMargin) {
+  static final FrameCounters UNKNOWN = new FrameCounters(null, null, null, null, null);
+
+  /**
+   * How often the broker refreshes a queue's statistics (RabbitMQ's collect_statistics_interval).
+   */
+  static final double STATISTICS_INTERVAL_SECONDS = 5;
 
   static FrameCounters of(MetricRegistry registry) {
     Optional<QueuesSnapshot> queues = Signals.countedQueues(registry);
@@ -35,7 +41,26 @@ record FrameCounters(
         Nullables.of(in.counters().published()),
         Nullables.of(in.publishPerSec()),
         Nullables.of(in.depth()),
-        Nullables.of(unrouted(in, queues.get())));
+        Nullables.of(unrouted(in, queues.get())),
+        Nullables.of(margin(in, queues.get())));
+  }
+
+  /**
+   * How far the unrouted count may be off while frames flow: each queue's counters are refreshed on
+   * their own every 5 s, so the two sides of the difference may be up to that much traffic apart.
+   */
+  private static OptionalLong margin(QueueStats clientsData, QueuesSnapshot queues) {
+    if (queues.truncated()) {
+      return OptionalLong.empty();
+    }
+    double routed = 0;
+    for (QueueStats q : queues.queues()) {
+      if (FrServerQueues.pipelineOf(q.name(), "face").isPresent()) {
+        routed += q.publishPerSec().orElse(0);
+      }
+    }
+    double rate = Math.max(clientsData.ackPerSec().orElse(0), routed);
+    return OptionalLong.of((long) Math.ceil(rate * STATISTICS_INTERVAL_SECONDS));
   }
 
   /**

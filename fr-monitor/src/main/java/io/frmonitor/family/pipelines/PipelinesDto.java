@@ -50,6 +50,10 @@ public record PipelinesDto(
                 + " counters every 5 s, so while frames flow it is exact to about 5 s of traffic;"
                 + " a loss shows as a figure that keeps growing")
         @Nullable Long framesUnroutedTotal,
+    @JsonPropertyDescription(
+            "How far frames_unrouted_total may be off while frames flow: 5 s of their rate (0 at"
+                + " rest)")
+        @Nullable Long framesUnroutedMargin,
     @JsonPropertyDescription("Frames the pipelines manager routed, seen by the frame tap")
         @Nullable Long framesTotal,
     @Nullable Double framesPerSec,
@@ -112,6 +116,7 @@ public record PipelinesDto(
         counted.acceptedPerSec(),
         counted.waiting(),
         counted.unroutedTotal(),
+        counted.unroutedMargin(),
         tap.map(PipelinesSnapshot::framesTotal).orElse(null),
         tap.map(s -> Nullables.of(s.framesPerSec())).orElse(null),
         tap.map(PipelinesSnapshot::jpegBytesTotal).orElse(null),

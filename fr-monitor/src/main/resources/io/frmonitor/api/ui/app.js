@@ -267,7 +267,8 @@
       setText('frames-rate', num(d.frames_per_sec));
       setText('frames-total', int(d.frames_total));
       setText('frames-waiting', int(d.frames_waiting));
-      setText('frames-unrouted', int(d.frames_unrouted_total));
+      setText('frames-unrouted', int(d.frames_unrouted_total)
+        + (d.frames_unrouted_margin > 0 ? ` ± ${int(d.frames_unrouted_margin)}` : ''));
       setText('frames-malformed', int(d.malformed_total));
       rows('routing-rows', (d.routing || []).map((r) => cells([
         esc(r.pipeline_id), num(r.frames_per_sec), int(r.frames_total), int(r.clients),

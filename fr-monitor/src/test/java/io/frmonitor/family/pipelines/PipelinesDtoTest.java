@@ -59,6 +59,7 @@ class PipelinesDtoTest {
     assertThat(b.framesAcceptedPerSec()).isEqualTo(25.0);
     assertThat(b.framesWaiting()).isEqualTo(10);
     assertThat(b.framesUnroutedTotal()).as("990 taken, 980 put in face queues").isEqualTo(10);
+    assertThat(b.framesUnroutedMargin()).as("5 s of 25 frames/s").isEqualTo(125);
     assertThat(b.framesTotal()).isEqualTo(980);
     assertThat(b.pipelines())
         .extracting(
