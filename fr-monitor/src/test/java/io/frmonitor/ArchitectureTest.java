@@ -30,6 +30,8 @@ class ArchitectureTest {
         .definedBy("io.frmonitor.api..")
         .layer("export")
         .definedBy("io.frmonitor.export..")
+        .layer("alert")
+        .definedBy("io.frmonitor.alert..")
         .layer("family")
         .definedBy("io.frmonitor.family..")
         .layer("collect")
@@ -52,8 +54,10 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("export")
         .mayOnlyBeAccessedByLayers("app", "api")
+        .whereLayer("alert")
+        .mayOnlyBeAccessedByLayers("app", "api")
         .whereLayer("family")
-        .mayOnlyBeAccessedByLayers("app", "api", "export")
+        .mayOnlyBeAccessedByLayers("app", "api", "export", "alert")
         .whereLayer("collect")
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("codec")
@@ -61,12 +65,12 @@ class ArchitectureTest {
         .whereLayer("schedule")
         .mayOnlyBeAccessedByLayers("app", "api", "collect")
         .whereLayer("registry")
-        .mayOnlyBeAccessedByLayers("app", "api", "export", "family", "collect")
+        .mayOnlyBeAccessedByLayers("app", "api", "export", "alert", "family", "collect")
         .whereLayer("metric")
-        .mayOnlyBeAccessedByLayers("app", "api", "export", "family")
+        .mayOnlyBeAccessedByLayers("app", "api", "export", "alert", "family")
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers(
-            "app", "api", "export", "family", "collect", "registry", "metric")
+            "app", "api", "export", "alert", "family", "collect", "registry", "metric")
         .check(CLASSES);
   }
 
@@ -94,8 +98,18 @@ class ArchitectureTest {
   void javalinJettyAndJacksonStayInTheApiAndTheCodec() {
     confined("io.javalin..", "io.frmonitor.api..");
     confined("org.eclipse.jetty..", "io.frmonitor.api..");
-    confined("com.fasterxml.jackson.core..", "io.frmonitor.api..", "io.frmonitor.codec..");
-    confined("com.fasterxml.jackson.databind..", "io.frmonitor.api..", "io.frmonitor.codec..");
+    // the rules file is YAML, read into a tree in one class
+    confined(
+        "com.fasterxml.jackson.core..",
+        "io.frmonitor.api..",
+        "io.frmonitor.codec..",
+        "io.frmonitor.alert.rule..");
+    confined(
+        "com.fasterxml.jackson.databind..",
+        "io.frmonitor.api..",
+        "io.frmonitor.codec..",
+        "io.frmonitor.alert.rule..");
+    confined("com.fasterxml.jackson.dataformat..", "io.frmonitor.alert.rule..");
     // a family's response records say how they are named and described in JSON
     confined(
         "com.fasterxml.jackson.annotation..",

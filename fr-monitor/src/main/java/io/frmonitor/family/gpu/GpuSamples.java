@@ -14,6 +14,9 @@ final class GpuSamples {
       MetricDef.gauge("fr_gpu_utilization_ratio", "GPU busy share (0-1).", "gpu");
   static final MetricDef MEMORY_USED =
       MetricDef.gauge("fr_gpu_memory_used_bytes", "GPU memory used.", "gpu");
+  static final MetricDef MEMORY_USED_RATIO =
+      MetricDef.gauge(
+          "fr_gpu_memory_used_ratio", "GPU memory used ÷ GPU memory (what alerts read).", "gpu");
   static final MetricDef MEMORY_TOTAL =
       MetricDef.gauge("fr_gpu_memory_total_bytes", "GPU memory.", "gpu");
   static final MetricDef TEMPERATURE =
@@ -26,7 +29,15 @@ final class GpuSamples {
 
   static final List<MetricDef> METRICS =
       List.of(
-          INFO, UTILIZATION, MEMORY_USED, MEMORY_TOTAL, TEMPERATURE, POWER, POWER_LIMIT, PROCESSES);
+          INFO,
+          UTILIZATION,
+          MEMORY_USED,
+          MEMORY_USED_RATIO,
+          MEMORY_TOTAL,
+          TEMPERATURE,
+          POWER,
+          POWER_LIMIT,
+          PROCESSES);
 
   private GpuSamples() {}
 
@@ -37,6 +48,12 @@ final class GpuSamples {
       d.utilizationPercent().ifPresent(v -> out.value(UTILIZATION, v / 100, gpu));
       out.value(MEMORY_USED, d.memoryUsedBytes(), gpu);
       out.value(MEMORY_TOTAL, d.memoryTotalBytes(), gpu);
+      if (d.memoryUsedBytes().isPresent() && d.memoryTotalBytes().orElse(0) > 0) {
+        out.value(
+            MEMORY_USED_RATIO,
+            (double) d.memoryUsedBytes().getAsLong() / d.memoryTotalBytes().getAsLong(),
+            gpu);
+      }
       out.value(TEMPERATURE, d.temperatureCelsius(), gpu);
       out.value(POWER, d.powerWatts(), gpu);
       out.value(POWER_LIMIT, d.powerLimitWatts(), gpu);

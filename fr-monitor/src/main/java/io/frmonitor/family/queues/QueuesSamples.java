@@ -22,6 +22,12 @@ final class QueuesSamples {
   static final MetricDef MESSAGES =
       MetricDef.gauge(
           "fr_queue_messages", "Messages in a queue, by state.", "queue", "owner", "state");
+  static final MetricDef DEPTH =
+      MetricDef.gauge(
+          "fr_queue_depth",
+          "ready + unacked: the queue's backlog (the fr-server's consumers have no prefetch limit).",
+          "queue",
+          "owner");
   static final MetricDef CONSUMERS =
       MetricDef.gauge("fr_queue_consumers", "Consumers of a queue.", "queue", "owner");
   static final MetricDef PUBLISH_RATE =
@@ -71,6 +77,7 @@ final class QueuesSamples {
           TRUNCATED,
           TRACING,
           MESSAGES,
+          DEPTH,
           CONSUMERS,
           PUBLISH_RATE,
           DELIVER_RATE,
@@ -92,6 +99,7 @@ final class QueuesSamples {
       String owner = q.own() ? "fr-monitor" : "fr-server";
       out.value(MESSAGES, q.ready(), name, owner, "ready");
       out.value(MESSAGES, q.unacked(), name, owner, "unacked");
+      out.value(DEPTH, q.depth(), name, owner);
       out.value(CONSUMERS, q.consumers(), name, owner);
       out.value(PUBLISH_RATE, q.publishPerSec(), name, owner);
       out.value(DELIVER_RATE, q.deliverPerSec(), name, owner);

@@ -25,6 +25,9 @@ final class SystemSamples {
   static final MetricDef MEM_USED =
       MetricDef.gauge(
           "fr_system_memory_used_bytes", "Physical memory in use (total minus available).");
+  static final MetricDef MEM_USED_RATIO =
+      MetricDef.gauge(
+          "fr_system_memory_used_ratio", "Physical memory in use ÷ physical memory (0-1).");
   static final MetricDef SWAP_TOTAL = MetricDef.gauge("fr_system_swap_total_bytes", "Swap space.");
   static final MetricDef SWAP_USED =
       MetricDef.gauge("fr_system_swap_used_bytes", "Swap space in use.");
@@ -69,6 +72,7 @@ final class SystemSamples {
           CPUS,
           MEM_TOTAL,
           MEM_USED,
+          MEM_USED_RATIO,
           SWAP_TOTAL,
           SWAP_USED,
           FS_SIZE,
@@ -97,6 +101,7 @@ final class SystemSamples {
     out.value(CPUS, s.cpuCount());
     out.value(MEM_TOTAL, s.memTotalBytes());
     out.value(MEM_USED, s.memUsedBytes());
+    s.memPercent().ifPresent(p -> out.value(MEM_USED_RATIO, p / 100));
     out.value(SWAP_TOTAL, s.swapTotalBytes());
     out.value(SWAP_USED, s.swapUsedBytes());
     Set<String> devicesSeen = new HashSet<>();
