@@ -82,6 +82,18 @@ public final class Catalog {
         : Optional.empty();
   }
 
+  /** The family that writes the metric of this exposed name; empty for the registry's own. */
+  public Optional<FamilySpec<?>> familyOf(String exposedName) {
+    for (FamilySpec<?> spec : specs) {
+      for (MetricDef m : spec.metrics()) {
+        if (m.exposedName().equals(exposedName)) {
+          return Optional.of(spec);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Every metric definition, the families' and the monitor's own, sorted by name. */
   public List<MetricDef> metrics() {
     return metrics;

@@ -35,6 +35,7 @@ public final class FamilySpec<T> {
   private final Optional<Card> card;
   private final Set<Family<?>> reads;
   private final Map<Output, String> notApplicable;
+  private final Map<String, Signal> observes;
 
   private FamilySpec(Builder<T> b) {
     this.family = b.family;
@@ -50,6 +51,15 @@ public final class FamilySpec<T> {
     all.addAll(b.alsoReads);
     this.reads = Set.copyOf(all);
     this.notApplicable = Map.copyOf(b.notApplicable);
+    this.observes = Map.copyOf(b.observes);
+  }
+
+  /**
+   * The signal a metric of this family shows, by exposed name, for a metric written only while
+   * some source sees that signal ({@link Signals}); empty for the others.
+   */
+  public Optional<Signal> signalOf(String exposedName) {
+    return Optional.ofNullable(observes.get(exposedName));
   }
 
   public static <T> Builder<T> of(Family<T> family, String title) {
@@ -143,6 +153,7 @@ public final class FamilySpec<T> {
     private @Nullable Rest rest;
     private @Nullable Card card;
     private Set<Family<?>> alsoReads = Set.of();
+    private final Map<String, Signal> observes = new java.util.HashMap<>();
     private final Map<Output, String> notApplicable = new EnumMap<>(Output.class);
 
     private Builder(Family<T> family, String title) {
@@ -183,6 +194,17 @@ public final class FamilySpec<T> {
     /** Other families the body shows (the pipelines body shows the results family's numbers). */
     public Builder<T> alsoReads(Family<?>... families) {
       this.alsoReads = Set.of(families);
+      return this;
+    }
+
+    /**
+     * These metrics show {@code signal}: they are written only while a source sees it, and are
+     * unknown — not 0 — otherwise (what the alert rules on them say).
+     */
+    public Builder<T> observes(Signal signal, MetricDef... signalMetrics) {
+      for (MetricDef m : signalMetrics) {
+        observes.put(m.exposedName(), signal);
+      }
       return this;
     }
 

@@ -7,6 +7,7 @@ import io.frmonitor.family.Card.Format;
 import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
+import io.frmonitor.family.Signal;
 import io.frmonitor.model.DecisionsSnapshot;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
@@ -36,6 +37,7 @@ public final class DecisionsFamily {
           .alsoReads(QueuesSnapshot.FAMILY, ResultsSnapshot.FAMILY)
           .example(example())
           .samples(DecisionsSamples.METRICS, DecisionsSamples::write)
+          .observes(Signal.ACTIONS_BY_KIND, DecisionsSamples.ACTIONS, DecisionsSamples.SAVED_ACTIONS)
           .series(DecisionsFamily::series)
           .card(
               Card.generic()

@@ -8,6 +8,7 @@ import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
 import io.frmonitor.family.SampleSource;
+import io.frmonitor.family.Signal;
 import io.frmonitor.model.GatewaysSnapshot;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,12 @@ public final class GatewaysFamily {
                       + " gateway does not report."))
           .example(example())
           .samples(GatewaysSamples.METRICS, SampleSource.whenFresh(GatewaysSamples::write))
+          .observes(
+              Signal.GATEWAY_SESSIONS,
+              GatewaysSamples.UP,
+              GatewaysSamples.SESSIONS,
+              GatewaysSamples.SESSION_EVENTS,
+              GatewaysSamples.REJECTIONS)
           .series(GatewaysFamily::series)
           .card(
               Card.generic()

@@ -3,6 +3,7 @@ package io.frmonitor.family.pipelines;
 import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Output;
 import io.frmonitor.family.Points;
+import io.frmonitor.family.Signal;
 import io.frmonitor.model.LatencyHistogram;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
@@ -25,6 +26,7 @@ public final class ResultsFamily {
           .without(Output.CARD, SHOWN_BY_PIPELINES)
           .example(example())
           .samples(PipelineSamples.RESULT_METRICS, PipelineSamples::results)
+          .observes(Signal.OUTCOMES, PipelineSamples.RESULTS)
           .series(ResultsFamily::series)
           .build();
 
