@@ -55,8 +55,8 @@ public final class FamilySpec<T> {
   }
 
   /**
-   * The signal a metric of this family shows, by exposed name, for a metric written only while
-   * some source sees that signal ({@link Signals}); empty for the others.
+   * The signal a metric of this family shows, by exposed name, for a metric written only while some
+   * source sees that signal ({@link Signals}); empty for the others.
    */
   public Optional<Signal> signalOf(String exposedName) {
     return Optional.ofNullable(observes.get(exposedName));

@@ -37,7 +37,8 @@ public final class DecisionsFamily {
           .alsoReads(QueuesSnapshot.FAMILY, ResultsSnapshot.FAMILY)
           .example(example())
           .samples(DecisionsSamples.METRICS, DecisionsSamples::write)
-          .observes(Signal.ACTIONS_BY_KIND, DecisionsSamples.ACTIONS, DecisionsSamples.SAVED_ACTIONS)
+          .observes(
+              Signal.ACTIONS_BY_KIND, DecisionsSamples.ACTIONS, DecisionsSamples.SAVED_ACTIONS)
           .series(DecisionsFamily::series)
           .card(
               Card.generic()
