@@ -63,7 +63,7 @@ class ArchitectureTest {
         .whereLayer("codec")
         .mayOnlyBeAccessedByLayers("app", "collect")
         .whereLayer("schedule")
-        .mayOnlyBeAccessedByLayers("app", "api", "collect")
+        .mayOnlyBeAccessedByLayers("app", "api", "alert", "collect")
         .whereLayer("registry")
         .mayOnlyBeAccessedByLayers("app", "api", "export", "alert", "family", "collect")
         .whereLayer("metric")

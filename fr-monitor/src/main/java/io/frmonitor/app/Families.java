@@ -2,6 +2,7 @@ package io.frmonitor.app;
 
 import io.frmonitor.family.Catalog;
 import io.frmonitor.family.SignalSamples;
+import io.frmonitor.family.alerts.AlertsFamily;
 import io.frmonitor.family.clients.ClientsFamily;
 import io.frmonitor.family.decisions.DecisionsFamily;
 import io.frmonitor.family.gateways.GatewaysFamily;
@@ -23,6 +24,7 @@ public final class Families {
   public static final Catalog CATALOG =
       new Catalog(
           List.of(
+              AlertsFamily.SPEC,
               SystemFamily.SPEC,
               GpuFamily.SPEC,
               ClientsFamily.SPEC,

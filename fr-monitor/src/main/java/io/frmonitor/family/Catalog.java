@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,10 +102,24 @@ public final class Catalog {
 
   /** Writes every family's samples from its latest snapshot, then those of the whole registry. */
   public void writeSamples(MetricRegistry registry, SampleWriter out) {
-    for (FamilySpec<?> spec : specs) {
+    writeSamples(registry, out, specs, true);
+  }
+
+  /**
+   * Writes the samples of some families only, and those of the whole registry when asked: what the
+   * alert engine reads when its rules need only a few.
+   */
+  public void writeSamples(
+      MetricRegistry registry,
+      SampleWriter out,
+      Collection<FamilySpec<?>> families,
+      boolean registryWide) {
+    for (FamilySpec<?> spec : families) {
       writeFamily(spec, registry, out);
     }
-    extras.forEach(e -> e.write(registry, out));
+    if (registryWide) {
+      extras.forEach(e -> e.write(registry, out));
+    }
   }
 
   private static <T> void writeFamily(

@@ -36,6 +36,7 @@ public final class FamilySpec<T> {
   private final Set<Family<?>> reads;
   private final Map<Output, String> notApplicable;
   private final Map<String, Signal> observes;
+  private final String path;
 
   private FamilySpec(Builder<T> b) {
     this.family = b.family;
@@ -52,6 +53,7 @@ public final class FamilySpec<T> {
     this.reads = Set.copyOf(all);
     this.notApplicable = Map.copyOf(b.notApplicable);
     this.observes = Map.copyOf(b.observes);
+    this.path = b.path != null ? b.path : "/metrics/" + b.family.name();
   }
 
   /**
@@ -88,9 +90,9 @@ public final class FamilySpec<T> {
     return example;
   }
 
-  /** {@code /metrics/<name>}. */
+  /** Where its REST endpoint is: {@code /metrics/<name>}, unless the family says otherwise. */
   public String path() {
-    return "/metrics/" + family.name();
+    return path;
   }
 
   /** Every metric the family may write, each defined once. */
@@ -152,6 +154,7 @@ public final class FamilySpec<T> {
     private boolean samplesGiven;
     private @Nullable Rest rest;
     private @Nullable Card card;
+    private @Nullable String path;
     private Set<Family<?>> alsoReads = Set.of();
     private final Map<String, Signal> observes = new java.util.HashMap<>();
     private final Map<Output, String> notApplicable = new EnumMap<>(Output.class);
@@ -205,6 +208,16 @@ public final class FamilySpec<T> {
       for (MetricDef m : signalMetrics) {
         observes.put(m.exposedName(), signal);
       }
+      return this;
+    }
+
+    /** Serves the REST endpoint at {@code path} instead of {@code /metrics/<name>}. */
+    public Builder<T> path(String restPath) {
+      if (!restPath.startsWith("/") || restPath.endsWith("/")) {
+        throw new IllegalArgumentException(
+            "a path starts with / and does not end with it: " + restPath);
+      }
+      this.path = restPath;
       return this;
     }
 
