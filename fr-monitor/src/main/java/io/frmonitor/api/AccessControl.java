@@ -96,7 +96,7 @@ final class AccessControl {
     ctx.header("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
     if (HandlerType.OPTIONS.equals(ctx.method())
         && ctx.header("Access-Control-Request-Method") != null) {
-      ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
+      ctx.header("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
       ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
       ctx.header("Access-Control-Max-Age", "600");
       return true;

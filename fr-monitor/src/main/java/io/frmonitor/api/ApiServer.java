@@ -1,5 +1,6 @@
 package io.frmonitor.api;
 
+import io.frmonitor.alert.engine.AlertEngine;
 import io.frmonitor.config.HttpSettings;
 import io.frmonitor.export.PrometheusBridge;
 import io.frmonitor.family.BadQueryException;
@@ -46,6 +47,10 @@ public final class ApiServer implements AutoCloseable {
           "/docs",
           AccessControl.WS_PATH);
 
+  /** The GET paths of the alert engine, besides its family's {@code /alerts}. */
+  private static final List<String> ALERT_PATHS =
+      List.of("/alerts/rules", "/alerts/history", "/alerts/silences");
+
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final int MAX_THREADS = 8;
 
@@ -54,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
   private final BooleanSupplier ready;
   private final int eventCapacity;
   private final Optional<PrometheusBridge> prometheus;
+  private final Optional<AlertEngine> alerts;
   private final AccessControl access;
   private final LiveFeed live;
   private final Dashboard dashboard;
@@ -72,12 +78,27 @@ public final class ApiServer implements AutoCloseable {
       MetricRegistry registry,
       BooleanSupplier ready,
       Optional<PrometheusBridge> prometheus) {
+    this(http, catalog, registry, ready, prometheus, Optional.empty());
+  }
+
+  /**
+   * @param alerts the alert engine, whose rules, history and silences are served under {@code
+   *     /alerts/}
+   */
+  public ApiServer(
+      HttpSettings http,
+      Catalog catalog,
+      MetricRegistry registry,
+      BooleanSupplier ready,
+      Optional<PrometheusBridge> prometheus,
+      Optional<AlertEngine> alerts) {
     this(
         http,
         catalog,
         registry,
         ready,
         prometheus,
+        alerts,
         LiveLimits.DEFAULT,
         new ExecutorTaskScheduler("fr-live"));
   }
@@ -88,9 +109,11 @@ public final class ApiServer implements AutoCloseable {
       MetricRegistry registry,
       BooleanSupplier ready,
       Optional<PrometheusBridge> prometheus,
+      Optional<AlertEngine> alerts,
       LiveLimits liveLimits,
       TaskScheduler liveScheduler) {
     this.catalog = catalog;
+    this.alerts = alerts;
     this.registry = registry;
     this.eventCapacity = registry.events().capacity();
     this.ready = ready;
@@ -106,6 +129,9 @@ public final class ApiServer implements AutoCloseable {
   public List<String> paths() {
     List<String> paths = new ArrayList<>(OWN_PATHS);
     catalog.specs().forEach(s -> s.rest().ifPresent(r -> paths.add(s.path())));
+    if (alerts.isPresent()) {
+      paths.addAll(ALERT_PATHS);
+    }
     return paths;
   }
 
@@ -153,6 +179,15 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/metrics/actions", new EventsRoutes(registry, eventCapacity)::actions);
     config.routes.get("/history", new HistoryRoutes(registry)::history);
     config.routes.get("/prometheus", this::prometheus);
+    alerts.ifPresent(engine -> alertRoutes(config, new AlertRoutes(engine, registry)));
+  }
+
+  private static void alertRoutes(JavalinConfig config, AlertRoutes routes) {
+    config.routes.get("/alerts/rules", routes::rules);
+    config.routes.get("/alerts/history", routes::history);
+    config.routes.get("/alerts/silences", routes::silences);
+    config.routes.post("/alerts/silences", routes::addSilence);
+    config.routes.delete("/alerts/silences/{id}", routes::deleteSilence);
   }
 
   /** Every error is JSON: refusals with their reason, 404s, and unexpected failures as 500s. */
@@ -228,7 +263,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void health(Context ctx) {
-    Responses.json(ctx, HealthDto.of(registry.statuses(), registry.clock().instant()));
+    Responses.json(ctx, HealthDto.of(registry));
   }
 
   private void readiness(Context ctx) {

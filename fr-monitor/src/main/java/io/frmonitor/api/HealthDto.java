@@ -1,7 +1,10 @@
 package io.frmonitor.api;
 
+import io.frmonitor.family.alerts.AlertsDto;
+import io.frmonitor.model.AlertsSnapshot;
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.Health;
+import io.frmonitor.registry.MetricRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +12,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /healthz}: {@code ok} unless some collector is down or degraded ({@code degraded});
- * always HTTP 200 while the process works.
+ * {@code GET /healthz}: {@code ok} unless some collector is down or degraded, or some alert
+ * notifier fails to deliver ({@code degraded}); always HTTP 200 while the process works.
  */
-record HealthDto(String status, long timestamp, Map<String, Collector> collectors) {
+record HealthDto(
+    String status,
+    long timestamp,
+    Map<String, Collector> collectors,
+    Map<String, AlertsDto.Notifier> notifiers) {
 
   record Collector(
       String status,
@@ -27,14 +34,28 @@ record HealthDto(String status, long timestamp, Map<String, Collector> collector
       double lastRunMs,
       double lastRunCpuMs) {}
 
-  static HealthDto of(Map<String, CollectorStatus> statuses, Instant now) {
+  static HealthDto of(MetricRegistry registry) {
+    List<AlertsSnapshot.Notifier> notifiers =
+        registry.latest(AlertsSnapshot.FAMILY).map(l -> l.value().notifiers()).orElse(List.of());
+    return of(registry.statuses(), notifiers, registry.clock().instant());
+  }
+
+  static HealthDto of(
+      Map<String, CollectorStatus> statuses,
+      List<AlertsSnapshot.Notifier> notifierStatuses,
+      Instant now) {
     Map<String, Collector> collectors = new LinkedHashMap<>();
     boolean degraded = false;
     for (CollectorStatus s : statuses.values()) {
       degraded |= s.health() == Health.DOWN || s.health() == Health.DEGRADED;
       collectors.put(s.name(), collector(s));
     }
-    return new HealthDto(degraded ? "degraded" : "ok", now.toEpochMilli(), collectors);
+    Map<String, AlertsDto.Notifier> notifiers = new LinkedHashMap<>();
+    for (AlertsSnapshot.Notifier n : notifierStatuses) {
+      degraded |= n.health() == Health.DEGRADED;
+      notifiers.put(n.name(), AlertsDto.notifier(n));
+    }
+    return new HealthDto(degraded ? "degraded" : "ok", now.toEpochMilli(), collectors, notifiers);
   }
 
   private static Collector collector(CollectorStatus s) {

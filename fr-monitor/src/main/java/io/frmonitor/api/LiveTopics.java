@@ -58,7 +58,7 @@ final class LiveTopics {
     ObjectNode render(MetricRegistry registry) {
       Object body =
           name.equals(COLLECTORS)
-              ? HealthDto.of(registry.statuses(), registry.clock().instant())
+              ? HealthDto.of(registry)
               : rest.orElseThrow(() -> new IllegalStateException(name + " carries no state"))
                   .live()
                   .render(registry, Query.NONE);

@@ -7,6 +7,7 @@ import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Param;
 import io.frmonitor.family.Query;
 import io.frmonitor.family.Rest;
+import io.frmonitor.family.alerts.AlertRulesDto;
 import io.frmonitor.registry.MetricRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,8 @@ final class OpenApi {
     }
     ObjectNode paths = (ObjectNode) doc.path("paths");
     ObjectNode schemas = (ObjectNode) doc.path("components").path("schemas");
+    schemas.set("AlertRules", JsonSchemas.of(AlertRulesDto.class));
+    schemas.set("AlertHistory", JsonSchemas.of(AlertRoutes.HistoryDto.class));
     MetricRegistry examples = catalog.examples(EXAMPLE_TIME);
     for (FamilySpec<?> spec : catalog.specs()) {
       spec.rest()

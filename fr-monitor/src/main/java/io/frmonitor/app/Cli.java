@@ -1,5 +1,7 @@
 package io.frmonitor.app;
 
+import io.frmonitor.alert.rule.RuleException;
+import io.frmonitor.api.AlertsReport;
 import io.frmonitor.api.StatusReport;
 import io.frmonitor.config.ConfigException;
 import io.frmonitor.config.Settings;
@@ -13,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The command line: {@code serve} (default), {@code check-config}, {@code status}, {@code --help},
- * {@code --version}. Exit codes: 0 fine, 1 a running instance reports trouble, 2 bad usage or
- * configuration, 3 no instance answers.
+ * The command line: {@code serve} (default), {@code check-config}, {@code status}, {@code alerts},
+ * {@code check-rules FILE}, {@code self-test}, {@code --help}, {@code --version}. Exit codes: 0
+ * fine, 1 a running instance reports trouble, 2 bad usage or configuration, 3 no instance answers.
  */
 final class Cli {
   /** Returned by {@link #run} when the service was started and the JVM must stay up. */
@@ -36,11 +38,16 @@ final class Cli {
 
   int run(String[] args) {
     String command = args.length == 0 ? "serve" : args[0];
-    if (args.length > 1) {
-      err.println("fr-monitor: unexpected argument '" + args[1] + "'; see fr-monitor --help");
+    int arguments = command.equals("check-rules") ? 1 : 0;
+    if (args.length > arguments + 1) {
+      err.println(
+          "fr-monitor: unexpected argument '" + args[arguments + 1] + "'; see fr-monitor --help");
       return EXIT_USAGE;
     }
     switch (command) {
+      case "check-rules" -> {
+        return RulesCommands.check(args.length > 1 ? args[1] : null, out, err);
+      }
       case "--help", "-h", "help" -> {
         out.print(usage());
         return 0;
@@ -64,6 +71,7 @@ final class Cli {
       case "serve" -> serve(settings);
       case "check-config" -> checkConfig(settings);
       case "status" -> StatusReport.print(settings.http(), out, err);
+      case "alerts" -> AlertsReport.print(settings.http(), out, err);
       case "self-test" -> SelfTest.run(settings, out, err);
       default -> {
         err.println("fr-monitor: unknown command '" + command + "'; see fr-monitor --help");
@@ -82,7 +90,13 @@ final class Cli {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", settings.logLevel());
     Instant processStart =
         Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-    Service service = Service.start(settings, Clock.systemUTC(), processStart);
+    Service service;
+    try {
+      service = Service.start(settings, Clock.systemUTC(), processStart);
+    } catch (RuleException e) {
+      err.println("fr-monitor: invalid alert rules: " + e.getMessage());
+      return EXIT_USAGE;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -113,6 +127,10 @@ final class Cli {
         .append(" masked)\n")
         .append("  status         print the health of the instance at MONITORING_HTTP_HOST:")
         .append("MONITORING_HTTP_PORT\n")
+        .append("  alerts         print that instance's alerts; exit 0 none firing, 1 a warning,")
+        .append(" 2 a critical one, 3 no answer\n")
+        .append("  check-rules FILE  validate an alert rules file (with the shipped rules) without")
+        .append(" starting\n")
         .append(
             "  self-test      start a throw-away instance on a free loopback port, request every")
         .append(" endpoint, exit 0 if all answer\n")

@@ -1,5 +1,10 @@
 package io.frmonitor.app;
 
+import io.frmonitor.alert.engine.AlertEngine;
+import io.frmonitor.alert.engine.AlertHistory;
+import io.frmonitor.alert.engine.Silences;
+import io.frmonitor.alert.rule.RuleException;
+import io.frmonitor.alert.rule.RuleSet;
 import io.frmonitor.api.ApiServer;
 import io.frmonitor.codec.DecodeLimits;
 import io.frmonitor.codec.PayloadDecoder;
@@ -21,11 +26,14 @@ import io.frmonitor.export.PrometheusBridge;
 import io.frmonitor.family.Catalog;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.schedule.ExecutorTaskScheduler;
+import io.frmonitor.schedule.NamedThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -33,14 +41,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * them in reverse. The only place that knows every concrete class.
  */
 final class Service implements AutoCloseable {
+  /** Alert state changes kept for {@code /alerts/history}. */
+  private static final int ALERT_HISTORY = 1_000;
+
   private final Catalog catalog = Families.CATALOG;
   private final MetricRegistry registry;
   private final ExecutorTaskScheduler scheduler;
   private final CollectorRuntime runtime;
   private final ApiServer api;
+  private final ExecutorService alerting;
+  private final AlertEngine alerts;
   private boolean closed;
 
-  private Service(Settings settings, Clock clock, Instant processStart) {
+  private Service(Settings settings, RuleSet rules, Clock clock, Instant processStart) {
     Duration poll = settings.pollInterval();
     registry =
         new MetricRegistry(
@@ -83,12 +96,33 @@ final class Service implements AutoCloseable {
         settings.prometheusEnabled()
             ? Optional.of(new PrometheusBridge(catalog, registry))
             : Optional.empty();
-    api = new ApiServer(settings.http(), catalog, registry, runtime::isReady, prometheus);
+    alerting = Executors.newSingleThreadExecutor(NamedThreads.daemon("fr-alerts"));
+    alerts = alertEngine(rules, alerting);
+    registry.addListener(alerts);
+    api =
+        new ApiServer(
+            settings.http(), catalog, registry, runtime::isReady, prometheus, Optional.of(alerts));
   }
 
-  /** Builds and starts everything: collectors first (they run in the background), then HTTP. */
+  private AlertEngine alertEngine(RuleSet rules, ExecutorService executor) {
+    return new AlertEngine(
+        rules,
+        catalog,
+        registry,
+        List.of(),
+        new Silences(),
+        new AlertHistory(ALERT_HISTORY),
+        executor);
+  }
+
+  /**
+   * Builds and starts everything: collectors first (they run in the background), then HTTP.
+   *
+   * @throws RuleException when the alert rules file is invalid, naming the rule and field
+   */
   static Service start(Settings settings, Clock clock, Instant processStart) {
-    Service service = new Service(settings, clock, processStart);
+    RuleSet rules = RulesCommands.loader().load(settings.alerts().rulesFile());
+    Service service = new Service(settings, rules, clock, processStart);
     try {
       service.runtime.start();
       service.api.start();
@@ -121,5 +155,7 @@ final class Service implements AutoCloseable {
     api.close();
     runtime.close();
     scheduler.close();
+    alerting.shutdownNow();
+    alerts.close();
   }
 }

@@ -21,7 +21,8 @@ public record Settings(
     RedisSettings redis,
     PayloadSettings payload,
     RabbitSettings rabbit,
-    MinioSettings minio) {
+    MinioSettings minio,
+    AlertSettings alerts) {
 
   /** The same settings listening elsewhere (e.g. port 0 for a throw-away instance). */
   public Settings withHttp(HttpSettings other) {
@@ -38,7 +39,23 @@ public record Settings(
         redis,
         payload,
         rabbit,
-        minio);
+        minio,
+        alerts);
+  }
+
+  /** How operators reach this service: the configured URL, or one made from the bind address. */
+  public java.net.URI externalUrl() {
+    return alerts
+        .externalUrl()
+        .orElseGet(
+            () -> {
+              String host =
+                  http.host().equals("0.0.0.0") || http.host().equals("::")
+                      ? "localhost"
+                      : http.host();
+              host = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+              return java.net.URI.create("http://" + host + ":" + http.port());
+            });
   }
 
   /** Points each history ring holds: the history window divided by the poll interval. */
@@ -89,6 +106,11 @@ public record Settings(
     out.put(Variable.MONITORING_MINIO_ORPHAN_AGE, Durations.format(minio.orphanAge()));
     out.put(Variable.MONITORING_MINIO_LIST_INTERVAL, Durations.format(minio.listInterval()));
     out.put(Variable.MONITORING_MINIO_MAX_OBJECTS, Integer.toString(minio.maxObjects()));
+    out.put(Variable.MONITORING_ALERT_RULES, alerts.rulesFile().map(Object::toString).orElse(""));
+    out.put(Variable.MONITORING_ALERT_WEBHOOK_URLS, AlertSettings.masked(alerts.webhooks()));
+    out.put(Variable.MONITORING_ALERTMANAGER_URL, AlertSettings.masked(alerts.alertmanagers()));
+    out.put(
+        Variable.MONITORING_EXTERNAL_URL, alerts.externalUrl().map(Object::toString).orElse(""));
     return out;
   }
 

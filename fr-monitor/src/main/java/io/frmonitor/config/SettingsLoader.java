@@ -62,7 +62,8 @@ public final class SettingsLoader {
             size(Variable.MONITORING_PAYLOAD_MAX_BYTES, 1024, 256L << 20),
             intIn(Variable.MONITORING_PAYLOAD_MAX_DEPTH, 4, 1000)),
         rabbit(),
-        minio(poll));
+        minio(poll),
+        AlertSettings.read(this::raw));
   }
 
   private ApiAccess access() {

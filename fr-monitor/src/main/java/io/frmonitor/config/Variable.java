@@ -111,7 +111,26 @@ public enum Variable {
       "a duration 10s-1h, at least the poll interval (a plain number means seconds)",
       "How often buckets are listed (listing is expensive)"),
   MONITORING_MINIO_MAX_OBJECTS(
-      "100000", "an integer 1000-10000000", "Most objects listed per bucket and listing");
+      "100000", "an integer 1000-10000000", "Most objects listed per bucket and listing"),
+  MONITORING_ALERT_RULES(
+      "",
+      "the path of a YAML rules file (empty: the shipped rules only; see docs/alerts.md)",
+      "Alert rules added to, overriding or disabling the shipped ones"),
+  MONITORING_ALERT_WEBHOOK_URLS(
+      "",
+      "comma-separated http:// or https:// URLs (empty: none)",
+      "Webhooks sent each alert change as Alertmanager's webhook JSON (version 4)",
+      true),
+  MONITORING_ALERTMANAGER_URL(
+      "",
+      "comma-separated http:// or https:// base URLs such as http://alertmanager:9093 (empty:"
+          + " none)",
+      "Alertmanagers the alerts are posted to (API v2)",
+      true),
+  MONITORING_EXTERNAL_URL(
+      "",
+      "the http:// or https:// URL operators reach fr-monitor at (empty: http://<host>:<port>)",
+      "Base of the links in notifications");
 
   private final String defaultValue;
   private final String expected;

@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ class ApiServerTest {
                 Families.CATALOG,
                 registry,
                 ready::get,
-                Optional.of(new PrometheusBridge(Families.CATALOG, registry)))
+                Optional.of(new PrometheusBridge(Families.CATALOG, registry)),
+                Optional.of(Alerting.engine(registry)))
             .start();
   }
 
@@ -335,7 +337,16 @@ class ApiServerTest {
   void openApiDocumentsEveryPathTheServerServes() throws Exception {
     JsonNode doc = json("/openapi.json", 200);
     assertThat(doc.path("openapi").asText()).startsWith("3.");
-    assertThat(fieldNames(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(server.paths());
+    List<String> gets = new ArrayList<>();
+    doc.path("paths")
+        .properties()
+        .forEach(
+            p -> {
+              if (p.getValue().has("get")) {
+                gets.add(p.getKey());
+              }
+            });
+    assertThat(gets).containsExactlyInAnyOrderElementsOf(server.paths());
     for (String path : server.paths()) {
       assertThat(get(path).statusCode())
           .as(path)

@@ -54,6 +54,7 @@ class LiveSocketTest {
                 registry,
                 () -> true,
                 Optional.empty(),
+                Optional.empty(),
                 limits,
                 new ExecutorTaskScheduler("fr-live"))
             .start();

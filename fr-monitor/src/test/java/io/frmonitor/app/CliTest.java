@@ -6,8 +6,11 @@ import io.frmonitor.config.Variable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -74,5 +77,62 @@ class CliTest {
     int code = run(Map.of("MONITORING_HTTP_PORT", "1"), "status");
     assertThat(code).isEqualTo(3);
     assertThat(err()).contains("no instance answers at http://127.0.0.1:1/healthz");
+  }
+
+  @Test
+  void alertsReportsNoInstanceWithExitThree() {
+    int code = run(Map.of("MONITORING_HTTP_PORT", "1"), "alerts");
+    assertThat(code).isEqualTo(3);
+    assertThat(err()).contains("no instance answers at http://127.0.0.1:1/alerts");
+  }
+
+  @Test
+  void checkRulesAcceptsAValidFileAndListsTheRulesInForce(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("rules.yml");
+    Files.writeString(
+        file,
+        """
+        rules:
+          - alert: ActionsBacklog
+            metric: 'fr_queue_depth{queue="actions"}'
+            op: ">"
+            threshold: 100
+          - alert: HostDiskFull
+            enabled: false
+        """);
+    assertThat(run(Map.of(), "check-rules", file.toString())).isEqualTo(0);
+    assertThat(out())
+        .contains(file + " is valid")
+        .contains("1 from the file")
+        .contains("1 shipped disabled")
+        .contains("ActionsBacklog")
+        .contains("fr_queue_depth{queue=\"actions\"} > 100")
+        .doesNotContain("HostDiskFull");
+  }
+
+  @Test
+  void checkRulesNamesTheFileTheRuleAndTheFieldAndExitsTwo(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.yml");
+    Files.writeString(
+        file,
+        """
+        rules:
+          - alert: Typo
+            metric: fr_queue_dept
+            op: ">"
+            threshold: 1
+        """);
+    assertThat(run(Map.of(), "check-rules", file.toString())).isEqualTo(2);
+    assertThat(err()).contains(file.toString()).contains("Typo").contains("metric");
+    assertThat(run(Map.of(), "check-rules")).isEqualTo(2);
+  }
+
+  @Test
+  void serveRefusesABadRulesFileBeforeStartingAnything(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.yml");
+    Files.writeString(file, "rules:\n  - alert: NoMetric\n    op: \">\"\n    threshold: 1\n");
+    int code = run(Map.of("MONITORING_ALERT_RULES", file.toString(), "MONITORING_HTTP_PORT", "1"));
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).contains("invalid alert rules").contains("NoMetric");
   }
 }

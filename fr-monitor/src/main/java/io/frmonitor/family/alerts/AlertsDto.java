@@ -105,7 +105,8 @@ public record AlertsDto(
         a.fingerprint());
   }
 
-  private static Notifier notifier(AlertsSnapshot.Notifier n) {
+  /** A notifier as the API shows it (here and in /healthz). */
+  public static Notifier notifier(AlertsSnapshot.Notifier n) {
     return new Notifier(
         n.name(),
         n.kind(),
