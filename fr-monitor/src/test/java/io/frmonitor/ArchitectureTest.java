@@ -98,17 +98,19 @@ class ArchitectureTest {
   void javalinJettyAndJacksonStayInTheApiAndTheCodec() {
     confined("io.javalin..", "io.frmonitor.api..");
     confined("org.eclipse.jetty..", "io.frmonitor.api..");
-    // the rules file is YAML, read into a tree in one class
+    // the rules file is YAML, read into a tree in one class; the notifiers write JSON bodies
     confined(
         "com.fasterxml.jackson.core..",
         "io.frmonitor.api..",
         "io.frmonitor.codec..",
-        "io.frmonitor.alert.rule..");
+        "io.frmonitor.alert.rule..",
+        "io.frmonitor.alert.notify..");
     confined(
         "com.fasterxml.jackson.databind..",
         "io.frmonitor.api..",
         "io.frmonitor.codec..",
-        "io.frmonitor.alert.rule..");
+        "io.frmonitor.alert.rule..",
+        "io.frmonitor.alert.notify..");
     confined("com.fasterxml.jackson.dataformat..", "io.frmonitor.alert.rule..");
     // a family's response records say how they are named and described in JSON
     confined(
