@@ -3,6 +3,7 @@ package io.frmonitor.app;
 import io.frmonitor.alert.engine.AlertEngine;
 import io.frmonitor.alert.engine.AlertHistory;
 import io.frmonitor.alert.engine.Silences;
+import io.frmonitor.alert.notify.Notifiers;
 import io.frmonitor.alert.rule.RuleException;
 import io.frmonitor.alert.rule.RuleSet;
 import io.frmonitor.api.ApiServer;
@@ -21,6 +22,7 @@ import io.frmonitor.collect.rabbitmq.ResultTapPoller;
 import io.frmonitor.collect.redis.ClientStatePoller;
 import io.frmonitor.collect.redis.RedisInfoPoller;
 import io.frmonitor.collect.storage.StoragePoller;
+import io.frmonitor.config.AlertSettings;
 import io.frmonitor.config.Settings;
 import io.frmonitor.export.PrometheusBridge;
 import io.frmonitor.family.Catalog;
@@ -97,19 +99,21 @@ final class Service implements AutoCloseable {
             ? Optional.of(new PrometheusBridge(catalog, registry))
             : Optional.empty();
     alerting = Executors.newSingleThreadExecutor(NamedThreads.daemon("fr-alerts"));
-    alerts = alertEngine(rules, alerting);
+    alerts = alertEngine(settings, rules, alerting, clock);
     registry.addListener(alerts);
     api =
         new ApiServer(
             settings.http(), catalog, registry, runtime::isReady, prometheus, Optional.of(alerts));
   }
 
-  private AlertEngine alertEngine(RuleSet rules, ExecutorService executor) {
+  private AlertEngine alertEngine(
+      Settings settings, RuleSet rules, ExecutorService executor, Clock clock) {
+    AlertSettings a = settings.alerts();
     return new AlertEngine(
         rules,
         catalog,
         registry,
-        List.of(),
+        Notifiers.create(a.webhooks(), a.alertmanagers(), settings.externalUrl(), clock),
         new Silences(),
         new AlertHistory(ALERT_HISTORY),
         executor);

@@ -11,6 +11,7 @@ import io.frmonitor.family.Signals;
 import io.frmonitor.metric.Sample;
 import io.frmonitor.metric.Samples;
 import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.Health;
 import io.frmonitor.registry.Latest;
 import io.frmonitor.registry.MetricRegistry;
 import java.time.Instant;
@@ -122,6 +123,11 @@ final class Observer {
 
   private Availability ofFamily(FamilySpec<?> spec, boolean written) {
     Optional<? extends Latest<?>> latest = registry.latest(spec.family());
+    List<CollectorStatus> statuses = registry.statusesOf(spec.family());
+    if (!statuses.isEmpty() && statuses.stream().allMatch(s -> s.health() == Health.DISABLED)) {
+      // not a passing outage: the source does not exist here, or is switched off
+      return Availability.notObservable(collectors(spec));
+    }
     if (latest.isEmpty()) {
       return Availability.noData("not collected yet (" + collectors(spec) + ")");
     }

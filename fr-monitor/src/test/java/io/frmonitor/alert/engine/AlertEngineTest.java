@@ -193,6 +193,38 @@ class AlertEngineTest {
     assertThat(queued).hasSize(1);
   }
 
+  @Test
+  void aRuleOnAFamilyWhoseCollectorsAreDisabledIsInactiveNotWithoutData() {
+    AlertEngine engine =
+        engine(
+            """
+            rules:
+              - alert: GpuHot
+                metric: fr_gpu_temperature_celsius
+                op: ">"
+                threshold: 85
+            """);
+    registry.updateStatus(
+        new CollectorStatus(
+            "gpu",
+            List.of("gpu"),
+            Health.DISABLED,
+            Optional.empty(),
+            Optional.of("NVML not found"),
+            0,
+            Optional.empty(),
+            false,
+            0,
+            0,
+            Duration.ZERO,
+            Duration.ZERO));
+    engine.evaluate();
+    assertThat(rule().health()).isEqualTo("inactive");
+    assertThat(rule().reason())
+        .hasValueSatisfying(
+            r -> assertThat(r).contains("collector gpu is disabled: NVML not found"));
+  }
+
   private void status(String collector, Health health) {
     registry.updateStatus(
         new CollectorStatus(
