@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.frmonitor.alert.eval.AlertInstance;
+import io.frmonitor.testing.AlertmanagerProcess;
+import io.frmonitor.testing.Receiver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

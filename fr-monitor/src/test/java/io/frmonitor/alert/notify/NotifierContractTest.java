@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.frmonitor.model.AlertsSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.Receiver;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.frmonitor.alert.notify;
+package io.frmonitor.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * frmonitor.tools} ({@code .tools/bin}, installed by {@code scripts/install-test-tools}) or on the
  * PATH.
  */
-final class AlertmanagerProcess implements AutoCloseable {
+public final class AlertmanagerProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -51,7 +51,7 @@ final class AlertmanagerProcess implements AutoCloseable {
   }
 
   /** The binary, if installed. */
-  static Optional<Path> binary() {
+  public static Optional<Path> binary() {
     Path local = Path.of(System.getProperty("frmonitor.tools", "../.tools/bin"), "alertmanager");
     if (Files.isExecutable(local)) {
       return Optional.of(local);
@@ -68,7 +68,7 @@ final class AlertmanagerProcess implements AutoCloseable {
   }
 
   /** Starts {@code binary} with {@code config} and waits until {@code /-/ready} answers 200. */
-  static AlertmanagerProcess start(Path binary, String config) throws IOException {
+  public static AlertmanagerProcess start(Path binary, String config) throws IOException {
     AlertmanagerProcess am = new AlertmanagerProcess(binary, config);
     try {
       await()
@@ -87,12 +87,12 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + port + "/");
   }
 
   /** {@code GET path}'s JSON. */
-  JsonNode get(String path) throws IOException, InterruptedException {
+  public JsonNode get(String path) throws IOException, InterruptedException {
     HttpResponse<String> r = send(path);
     if (r.statusCode() != 200) {
       throw new IOException("GET " + path + ": HTTP " + r.statusCode() + ": " + r.body());
@@ -100,7 +100,7 @@ final class AlertmanagerProcess implements AutoCloseable {
     return JSON.readTree(r.body());
   }
 
-  String log() {
+  public String log() {
     try {
       return Files.readString(dir.resolve("alertmanager.log"), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.frmonitor.alert.notify;
+package io.frmonitor.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * A webhook receiver on a free loopback port: records every request, answers with the statuses it
  * is told (then 200), and can hang until released. Thread-safe.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
   /** One request as received. */
-  record Request(
+  public record Request(
       String method, String path, String query, String authorization, String type, String body) {}
 
   private final HttpServer server;
@@ -40,38 +40,38 @@ final class Receiver implements AutoCloseable {
     server.start();
   }
 
-  static Receiver start() throws IOException {
+  public static Receiver start() throws IOException {
     return new Receiver();
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
-  URI url(String pathAndQuery) {
+  public URI url(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
   }
 
   /** The next responses' statuses, in order; 200 after them. */
-  synchronized void respond(Integer... next) {
+  public synchronized void respond(Integer... next) {
     statuses.addAll(List.of(next));
   }
 
   /** The body of non-2xx responses. */
-  void errorBody(String body) {
+  public void errorBody(String body) {
     errorBody = body;
   }
 
   /** Requests from now on are recorded, then left unanswered until {@link #release}. */
-  void hang() {
+  public void hang() {
     hang = new CountDownLatch(1);
   }
 
-  void release() {
+  public void release() {
     hang.countDown();
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
