@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
  * the export, run this test with {@code -Dfrmonitor.regenerate=true}.
  */
 class ExportedDefaultRulesTest {
+  private static final String NAME = "deploy/prometheus/fr-monitor.rules.yml";
+
   /** Relative to the module, where Maven runs the tests. */
-  static final Path FILE = Path.of("..", "deploy", "prometheus", "fr-monitor.rules.yml");
+  private static final Path FILE = Path.of("..").resolve(NAME);
 
   private static final String REGENERATE =
       "./mvnw -pl fr-monitor -am test -Dtest=ExportedDefaultRulesTest"
@@ -29,9 +31,9 @@ class ExportedDefaultRulesTest {
       Files.createDirectories(FILE.getParent());
       Files.writeString(FILE, generated, StandardCharsets.UTF_8);
     }
-    assertThat(FILE).as(FILE + " is missing; generate it with " + REGENERATE).exists();
+    assertThat(FILE).as(NAME + " is missing; generate it with " + REGENERATE).exists();
     assertThat(Files.readString(FILE, StandardCharsets.UTF_8))
-        .as(FILE + " is out of date; regenerate it with " + REGENERATE)
+        .as(NAME + " is out of date; regenerate it with " + REGENERATE)
         .isEqualTo(generated);
   }
 }
