@@ -57,13 +57,12 @@ public final class Reductions {
         }
       }
     }
-    double rangeStart = (rangeEndMs - range.toMillis()) / 1000.0;
-    double rangeEnd = rangeEndMs / 1000.0;
-    double first = t[0] / 1000.0;
-    double last = t[n - 1] / 1000.0;
-    double durationToStart = first - rangeStart;
-    double durationToEnd = rangeEnd - last;
-    double sampled = last - first;
+    // differences in whole milliseconds first, as Prometheus takes them: seconds since the epoch
+    // as doubles would lose the low digits of each instant before subtracting
+    long rangeStartMs = rangeEndMs - range.toMillis();
+    double durationToStart = (t[0] - rangeStartMs) / 1000.0;
+    double durationToEnd = (rangeEndMs - t[n - 1]) / 1000.0;
+    double sampled = (t[n - 1] - t[0]) / 1000.0;
     double averageBetween = sampled / (n - 1);
     if (counter && result > 0 && v[0] >= 0) {
       double durationToZero = sampled * (v[0] / result);

@@ -1,10 +1,14 @@
 package io.frmonitor.alert.rule;
 
+import io.frmonitor.config.Durations;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * One alert rule: which series ({@code selector}), what of them ({@code reduction} over {@code
@@ -35,20 +39,43 @@ public record AlertRule(
     annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
   }
 
-  /** The condition as PromQL writes it, e.g. {@code avg_over_time(x[5m]) > 0.9}. */
+  /**
+   * The rule as the PromQL expression of a Prometheus alerting rule: the condition, e.g. {@code
+   * avg_over_time(x[5m]) > 0.9}; with a clear threshold, also the series of this rule's firing
+   * alerts whose value has not come back past it — {@code x > 0.9 or (x >= 0.85 and
+   * ignoring(alertname, alertstate, severity) ALERTS{alertname="Name", alertstate="firing"})} —
+   * which is how the evaluator treats them too. The single place the rule's PromQL is made.
+   */
   public String expression() {
+    String value = value();
+    if (reduction == Reduction.ABSENT) {
+      return value;
+    }
+    String condition = value + " " + comparison.symbol() + " " + Template.format(threshold);
+    if (clear.isEmpty()) {
+      return condition;
+    }
+    Set<String> ignored = new LinkedHashSet<>(List.of("alertname", "alertstate", "severity"));
+    ignored.addAll(labels.keySet());
+    return condition
+        + " or ("
+        + value
+        + " "
+        + comparison.whileFiring().symbol()
+        + " "
+        + Template.format(clear.getAsDouble())
+        + " and ignoring("
+        + String.join(", ", ignored)
+        + ") ALERTS{alertname=\""
+        + name
+        + "\", alertstate=\"firing\"})";
+  }
+
+  /** The value compared: the selected series, or the reduction over the window of them. */
+  private String value() {
     String series = selector.toString();
-    String value =
-        reduction == Reduction.LAST
-            ? series
-            : reduction.promql()
-                + "("
-                + series
-                + "["
-                + io.frmonitor.config.Durations.format(window)
-                + "])";
-    return reduction == Reduction.ABSENT
-        ? value
-        : value + " " + comparison.symbol() + " " + Template.format(threshold);
+    return reduction == Reduction.LAST
+        ? series
+        : reduction.promql() + "(" + series + "[" + Durations.format(window) + "])";
   }
 }

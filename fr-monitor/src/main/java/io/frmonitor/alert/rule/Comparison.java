@@ -52,10 +52,19 @@ public enum Comparison {
    * resolves only once the value has come back past it (for {@code >}: below it).
    */
   public boolean holds(double value, double clear) {
+    return ordered() && whileFiring().test(value, clear);
+  }
+
+  /**
+   * How a firing alert's value compares with the clear threshold while it keeps firing: {@code >=}
+   * for {@code >} and {@code >=}, {@code <=} for {@code <} and {@code <=}; itself for the others,
+   * which have no clear threshold.
+   */
+  public Comparison whileFiring() {
     return switch (this) {
-      case GT, GE -> value >= clear;
-      case LT, LE -> value <= clear;
-      case EQ, NE -> false;
+      case GT, GE -> GE;
+      case LT, LE -> LE;
+      case EQ, NE -> this;
     };
   }
 

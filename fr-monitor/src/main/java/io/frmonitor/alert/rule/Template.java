@@ -2,7 +2,6 @@ package io.frmonitor.alert.rule;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,10 +11,16 @@ import java.util.regex.Pattern;
  * {@code {{ $labels.queue }}}, {@code {{ $value }}}, and a value through a helper — {@code {{
  * $value | humanizePercentage }}} or {@code {{ humanizePercentage $value }}}. Helpers: {@code
  * humanize} (SI prefixes), {@code humanize1024} (binary), {@code humanizePercentage} (0.93 → 93%),
- * {@code humanizeDuration} (seconds → 1m 30s). Anything else is refused when the rules are loaded.
+ * {@code humanizeDuration} (seconds → 1m 30s), each printing as Prometheus does ({@link Humanize}),
+ * and {@code $value} as Go prints a number. Anything else is refused when the rules are loaded.
  */
 public final class Template {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{-?\\s*(.*?)\\s*-?}}");
+  /**
+   * A placeholder; a dash inside its braces ({@code {{- x -}}}) trims the space beside it, as Go.
+   */
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{\\{(-[ \\t\\r\\n])?\\s*(.*?)\\s*([ \\t\\r\\n]-)?}}");
+
   private static final Pattern LABEL = Pattern.compile("\\$labels\\.([A-Za-z_][A-Za-z0-9_]*)");
   private static final List<String> HELPERS =
       List.of("humanize", "humanize1024", "humanizePercentage", "humanizeDuration");
@@ -40,12 +45,19 @@ public final class Template {
     List<Part> parts = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(text);
     int last = 0;
+    boolean trimNext = false;
     while (m.find()) {
-      parts.add(new Part(text.substring(last, m.start()), "", false, ""));
-      parts.add(placeholder(m.group(1)));
+      String literal = text.substring(last, m.start());
+      literal = trimNext ? literal.replaceFirst("^[ \t\r\n]+", "") : literal;
+      literal = m.group(1) != null ? literal.replaceFirst("[ \t\r\n]+$", "") : literal;
+      parts.add(new Part(literal, "", false, ""));
+      parts.add(placeholder(m.group(2)));
+      trimNext = m.group(3) != null;
       last = m.end();
     }
-    parts.add(new Part(text.substring(last), "", false, ""));
+    String rest = text.substring(last);
+    rest = trimNext ? rest.replaceFirst("^[ \t\r\n]+", "") : rest;
+    parts.add(new Part(rest, "", false, ""));
     return new Template(text, List.copyOf(parts));
   }
 
@@ -123,54 +135,16 @@ public final class Template {
       return plain;
     }
     return switch (helper) {
-      case "humanize" -> humanize(v, 1000, new String[] {"", "k", "M", "G", "T", "P"});
-      case "humanize1024" -> humanize(v, 1024, new String[] {"", "Ki", "Mi", "Gi", "Ti", "Pi"});
-      case "humanizePercentage" -> trim(v * 100) + "%";
-      case "humanizeDuration" -> duration(v);
+      case "humanize" -> Humanize.si(v);
+      case "humanize1024" -> Humanize.binary(v);
+      case "humanizePercentage" -> Humanize.percentage(v);
+      case "humanizeDuration" -> Humanize.duration(v);
       default -> plain;
     };
   }
 
-  /** A value as {@code $value} prints: as short as it can be, exactly. */
+  /** A value as {@code $value} prints it, as Go's {@code %v} does: {@code 0.25}, {@code 1e+06}. */
   static String format(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
-  }
-
-  private static String humanize(double v, double base, String[] prefixes) {
-    int i = 0;
-    double x = v;
-    while (Math.abs(x) >= base && i < prefixes.length - 1) {
-      x /= base;
-      i++;
-    }
-    return trim(x) + prefixes[i];
-  }
-
-  private static String trim(double v) {
-    String s = String.format(Locale.ROOT, "%.4g", v);
-    if (s.contains("e") || !s.contains(".")) {
-      return s;
-    }
-    return s.replaceAll("0+$", "").replaceAll("\\.$", "");
-  }
-
-  private static String duration(double seconds) {
-    if (seconds < 1) {
-      return trim(seconds * 1000) + "ms";
-    }
-    long s = Math.round(seconds);
-    StringBuilder out = new StringBuilder();
-    long[] sizes = {86_400, 3600, 60, 1};
-    String[] units = {"d", "h", "m", "s"};
-    for (int i = 0; i < sizes.length; i++) {
-      if (s >= sizes[i]) {
-        out.append(out.length() == 0 ? "" : " ").append(s / sizes[i]).append(units[i]);
-        s %= sizes[i];
-      }
-    }
-    return out.toString();
+    return GoFloats.shortest(v);
   }
 }

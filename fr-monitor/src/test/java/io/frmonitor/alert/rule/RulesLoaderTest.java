@@ -62,8 +62,15 @@ class RulesLoaderTest {
     assertThat(r.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(r.noData()).isEqualTo(NoData.OK);
     assertThat(r.source()).isEqualTo(dir.resolve("rules.yml").toString());
+    String delta = "delta(fr_queue_messages{state=\"unacked\", owner=\"fr-server\"}[5m])";
     assertThat(r.expression())
-        .isEqualTo("delta(fr_queue_messages{state=\"unacked\", owner=\"fr-server\"}[5m]) > 0");
+        .as("hysteresis: firing alerts of the rule stay while not back past the clear threshold")
+        .isEqualTo(
+            delta
+                + " > 0 or ("
+                + delta
+                + " >= -10 and ignoring(alertname, alertstate, severity, team, queue_name)"
+                + " ALERTS{alertname=\"BacklogGrowing\", alertstate=\"firing\"})");
   }
 
   @Test
