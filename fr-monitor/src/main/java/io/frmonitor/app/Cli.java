@@ -16,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code serve} (default), {@code check-config}, {@code status}, {@code alerts},
- * {@code check-rules FILE}, {@code self-test}, {@code --help}, {@code --version}. Exit codes: 0
- * fine, 1 a running instance reports trouble, 2 bad usage or configuration, 3 no instance answers.
+ * {@code check-rules FILE}, {@code export-rules}, {@code self-test}, {@code --help}, {@code
+ * --version}. Exit codes: 0 fine, 1 a running instance reports trouble, 2 bad usage or
+ * configuration, 3 no instance answers.
  */
 final class Cli {
   /** Returned by {@link #run} when the service was started and the JVM must stay up. */
@@ -72,6 +73,7 @@ final class Cli {
       case "check-config" -> checkConfig(settings);
       case "status" -> StatusReport.print(settings.http(), out, err);
       case "alerts" -> AlertsReport.print(settings.http(), out, err);
+      case "export-rules" -> RulesCommands.export(settings.alerts().rulesFile(), out, err);
       case "self-test" -> SelfTest.run(settings, out, err);
       default -> {
         err.println("fr-monitor: unknown command '" + command + "'; see fr-monitor --help");
@@ -131,6 +133,9 @@ final class Cli {
         .append(" 2 a critical one, 3 no answer\n")
         .append("  check-rules FILE  validate an alert rules file (with the shipped rules) without")
         .append(" starting\n")
+        .append(
+            "  export-rules   print the rules in force (MONITORING_ALERT_RULES over the shipped")
+        .append(" ones) as a Prometheus rules file\n")
         .append(
             "  self-test      start a throw-away instance on a free loopback port, request every")
         .append(" endpoint, exit 0 if all answer\n")

@@ -1,6 +1,7 @@
 package io.frmonitor.app;
 
 import io.frmonitor.alert.rule.AlertRule;
+import io.frmonitor.alert.rule.PrometheusRules;
 import io.frmonitor.alert.rule.RuleException;
 import io.frmonitor.alert.rule.RuleSet;
 import io.frmonitor.alert.rule.RulesLoader;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** {@code fr-monitor check-rules FILE}: validates a rules file as the service would load it. */
+/**
+ * {@code fr-monitor check-rules FILE} validates a rules file as the service would load it; {@code
+ * fr-monitor export-rules} prints the rules in force for Prometheus.
+ */
 final class RulesCommands {
   private RulesCommands() {}
 
@@ -47,6 +51,17 @@ final class RulesCommands {
               : " for " + io.frmonitor.config.Durations.format(r.forDuration()));
     }
     return 0;
+  }
+
+  /** Prints the rules in force as a Prometheus rules file; 2 when they are invalid. */
+  static int export(Optional<Path> file, PrintStream out, PrintStream err) {
+    try {
+      out.print(PrometheusRules.yaml(loader().load(file)));
+      return 0;
+    } catch (RuleException e) {
+      err.println("fr-monitor: invalid alert rules: " + e.getMessage());
+      return Cli.EXIT_USAGE;
+    }
   }
 
   static RulesLoader loader() {

@@ -135,4 +135,11 @@ class CliTest {
     assertThat(code).isEqualTo(2);
     assertThat(err()).contains("invalid alert rules").contains("NoMetric");
   }
+
+  @Test
+  void exportRulesPrintsTheRulesInForceAsThePrometheusRulesFileOfTheDefaults() throws Exception {
+    assertThat(run(Map.of(), "export-rules")).isEqualTo(0);
+    assertThat(out())
+        .isEqualTo(Files.readString(Path.of("../deploy/prometheus/fr-monitor.rules.yml")));
+  }
 }
