@@ -6,9 +6,11 @@ import io.frmonitor.alert.rule.LabelMatcher;
 import io.frmonitor.alert.rule.NoData;
 import io.frmonitor.alert.rule.Reduction;
 import io.frmonitor.alert.rule.RuleSet;
+import io.frmonitor.alert.rule.Selector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +38,43 @@ public final class Evaluator {
     Map<String, Map<Map<String, String>, AlertInstance>> instances = new LinkedHashMap<>();
     Map<String, RuleHealth> health = new LinkedHashMap<>();
     List<Transition> transitions = new ArrayList<>();
+    Selection selection = new Selection(now);
     for (AlertRule rule : rules.rules()) {
-      RuleStep step = new RuleStep(rule, now, previous.of(rule.name()), transitions);
+      RuleStep step = new RuleStep(rule, now, selection, previous.of(rule.name()), transitions);
       instances.put(rule.name(), step.run());
       health.put(rule.name(), step.health());
     }
     return new Evaluation(new AlertState(instances, health), transitions);
+  }
+
+  /**
+   * The series the rules select, through label indexes shared by the rules of one evaluation: the
+   * current series per metric, the windowed ones per metric and window.
+   */
+  private static final class Selection {
+    private final Observation obs;
+    private final Map<String, LabelIndex<Series>> current = new HashMap<>();
+    private final Map<String, LabelIndex<Series.Key>> windowed = new HashMap<>();
+
+    Selection(Observation obs) {
+      this.obs = obs;
+    }
+
+    List<Series> current(Selector selector) {
+      return current
+          .computeIfAbsent(selector.metric(), m -> new LabelIndex<>(obs.of(m), Series::labels))
+          .select(selector);
+    }
+
+    List<Series.Key> windowed(Selector selector, Instant from, Instant to) {
+      return windowed
+          .computeIfAbsent(
+              selector.metric() + '\u0000' + from.toEpochMilli(),
+              k ->
+                  new LabelIndex<>(
+                      obs.windows().keysOf(selector.metric(), from, to), Series.Key::labels))
+          .select(selector);
+    }
   }
 
   /** The outcome of one evaluation. */
@@ -59,6 +92,7 @@ public final class Evaluator {
   private static final class RuleStep {
     private final AlertRule rule;
     private final Observation obs;
+    private final Selection selection;
     private final Instant at;
     private final Map<Map<String, String>, AlertInstance> before;
     private final List<Transition> transitions;
@@ -68,10 +102,12 @@ public final class Evaluator {
     RuleStep(
         AlertRule rule,
         Observation obs,
+        Selection selection,
         Map<Map<String, String>, AlertInstance> before,
         List<Transition> transitions) {
       this.rule = rule;
       this.obs = obs;
+      this.selection = selection;
       this.at = obs.at();
       this.before = before;
       this.transitions = transitions;
@@ -307,9 +343,7 @@ public final class Evaluator {
       Map<Map<String, String>, Reading> out = new LinkedHashMap<>();
       if (rule.reduction() == Reduction.ABSENT) {
         Instant from = at.minus(rule.window());
-        boolean any =
-            obs.windows().keysOf(rule.selector().metric(), from, at).stream()
-                .anyMatch(k -> rule.selector().matches(k.labels()));
+        boolean any = !selection.windowed(rule.selector(), from, at).isEmpty();
         if (!any) {
           Map<String, String> series = absentLabels();
           out.put(instanceLabels(series), new Reading(series, OptionalDouble.of(1), true));
@@ -336,22 +370,16 @@ public final class Evaluator {
     /** Each selected series' value: the current one, or its reduction over the window. */
     private Map<Map<String, String>, OptionalDouble> values() {
       Map<Map<String, String>, OptionalDouble> out = new LinkedHashMap<>();
-      String metric = rule.selector().metric();
       if (rule.reduction() == Reduction.LAST) {
-        for (Series s : obs.of(metric)) {
-          if (rule.selector().matches(s.labels())) {
-            out.put(s.labels(), OptionalDouble.of(s.value()));
-          }
+        for (Series s : selection.current(rule.selector())) {
+          out.put(s.labels(), OptionalDouble.of(s.value()));
         }
         return out;
       }
       Instant from = at.minus(rule.window());
-      for (Series.Key key : obs.windows().keysOf(metric, from, at)) {
-        if (rule.selector().matches(key.labels())) {
-          SeriesWindows.Window w = obs.windows().window(key, from, at);
-          out.put(
-              key.labels(), Reductions.of(rule.reduction(), w, at.toEpochMilli(), rule.window()));
-        }
+      for (Series.Key key : selection.windowed(rule.selector(), from, at)) {
+        SeriesWindows.Window w = obs.windows().window(key, from, at);
+        out.put(key.labels(), Reductions.of(rule.reduction(), w, at.toEpochMilli(), rule.window()));
       }
       return out;
     }

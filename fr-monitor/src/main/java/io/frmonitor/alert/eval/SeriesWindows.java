@@ -19,7 +19,8 @@ import java.util.Map;
 public final class SeriesWindows {
   private final Map<String, Duration> keepByMetric;
   private final int maxSeries;
-  private final Map<Series.Key, Points> points = new HashMap<>();
+  private final Map<String, Map<Series.Key, Points>> byMetric = new HashMap<>();
+  private int size;
   private long refused;
 
   /**
@@ -44,39 +45,45 @@ public final class SeriesWindows {
       if (!keepByMetric.containsKey(s.metric())) {
         continue;
       }
+      Map<Series.Key, Points> points = byMetric.computeIfAbsent(s.metric(), m -> new HashMap<>());
       Points p = points.get(s.key());
       if (p == null) {
-        if (points.size() >= maxSeries) {
+        if (size >= maxSeries) {
           refused++;
           continue;
         }
         p = new Points();
         points.put(s.key(), p);
+        size++;
       }
       p.add(ms, s.value());
     }
-    points.entrySet().removeIf(e -> e.getValue().dropBefore(ms - keepOf(e.getKey()).toMillis()));
-  }
-
-  private Duration keepOf(Series.Key key) {
-    return keepByMetric.getOrDefault(key.metric(), Duration.ZERO);
+    byMetric.forEach(
+        (metric, points) -> {
+          long cutoff = ms - keepByMetric.getOrDefault(metric, Duration.ZERO).toMillis();
+          int before = points.size();
+          points.values().removeIf(p -> p.dropBefore(cutoff));
+          size -= before - points.size();
+        });
   }
 
   /** The series of {@code metric} with at least one value in ({@code from}, {@code to}]. */
   public List<Series.Key> keysOf(String metric, Instant from, Instant to) {
     List<Series.Key> out = new ArrayList<>();
-    points.forEach(
-        (key, p) -> {
-          if (key.metric().equals(metric) && p.count(from.toEpochMilli(), to.toEpochMilli()) > 0) {
-            out.add(key);
-          }
-        });
+    byMetric
+        .getOrDefault(metric, Map.of())
+        .forEach(
+            (key, p) -> {
+              if (p.anyIn(from.toEpochMilli(), to.toEpochMilli())) {
+                out.add(key);
+              }
+            });
     return out;
   }
 
   /** The values of {@code key} in ({@code from}, {@code to}], oldest first. */
   public Window window(Series.Key key, Instant from, Instant to) {
-    Points p = points.get(key);
+    Points p = byMetric.getOrDefault(key.metric(), Map.of()).get(key);
     return p == null ? Window.EMPTY : p.slice(from.toEpochMilli(), to.toEpochMilli());
   }
 
@@ -86,7 +93,7 @@ public final class SeriesWindows {
   }
 
   public int size() {
-    return points.size();
+    return size;
   }
 
   /** Values at times, oldest first; the arrays are the window's own (never shared). */
@@ -146,12 +153,11 @@ public final class SeriesWindows {
       return start == end;
     }
 
-    int count(long from, long to) {
-      int n = 0;
-      for (int i = start; i < end; i++) {
-        n += times[i] > from && times[i] <= to ? 1 : 0;
-      }
-      return n;
+    /** Whether a value lies in ({@code from}, {@code to}]: the first after {@code from} is. */
+    boolean anyIn(long from, long to) {
+      int i = Arrays.binarySearch(times, start, end, from);
+      int next = i >= 0 ? i + 1 : -i - 1;
+      return next < end && times[next] <= to;
     }
 
     Window slice(long from, long to) {
