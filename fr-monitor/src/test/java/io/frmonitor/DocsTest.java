@@ -2,6 +2,8 @@ package io.frmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.frmonitor.alert.rule.AlertRule;
+import io.frmonitor.alert.rule.RulesLoader;
 import io.frmonitor.app.Families;
 import io.frmonitor.config.Variable;
 import io.frmonitor.family.FamilySpec;
@@ -84,5 +86,16 @@ class DocsTest {
     String head = readme.substring(0, readme.indexOf("```", readme.indexOf("```") + 3));
     assertThat(head).contains("bin/fr-monitor").contains("scripts/test");
     assertThat(read(".ci/run")).contains("scripts/test");
+  }
+
+  @Test
+  void everyShippedRuleHasItsRunbookInTheAlertsDocWhereItsLinkPoints() throws IOException {
+    String doc = read("docs/alerts.md");
+    for (AlertRule rule : new RulesLoader(Families.CATALOG.metrics()).defaults().rules()) {
+      String anchor = rule.name().toLowerCase(java.util.Locale.ROOT);
+      assertThat(doc).as(rule.name() + "'s runbook").contains("\n### " + rule.name() + "\n");
+      assertThat(rule.annotations().get("runbook_url").text())
+          .isEqualTo("docs/alerts.md#" + anchor);
+    }
   }
 }

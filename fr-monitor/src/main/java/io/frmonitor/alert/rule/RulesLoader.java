@@ -93,6 +93,14 @@ public final class RulesLoader {
           byName.put(name, merged);
         } else if (shipped != null) {
           throw new RuleException(where + ": rule '" + name + "' is defined twice");
+        } else if (!rule.path("enabled").asBoolean(true) && !rule.has("metric")) {
+          // a switch for a shipped rule that does not exist: most likely a misspelt name
+          throw new RuleException(
+              where
+                  + ": rule '"
+                  + name
+                  + "': field 'enabled': no shipped rule is named so (fr-monitor check-rules"
+                  + " lists them)");
         } else {
           byName.put(name, rule);
         }

@@ -46,6 +46,7 @@ final class DefaultRuleScenarios {
         zeroForAWhile("GatewayDown", "fr_gateway_up", "gateway", ONE_MINUTE),
         orphanedFrames(),
         zeroForAWhile("StorageNotReady", "fr_storage_ready", "", ONE_MINUTE),
+        zeroForAWhile("StorageUnreachable", "fr_storage_up", "", ONE_MINUTE),
         hysteresis(
             "HostMemoryHigh", "fr_system_memory_used_ratio", Map.of(), 0.95, 0.875, FIVE_MINUTES),
         hostDiskFull(),

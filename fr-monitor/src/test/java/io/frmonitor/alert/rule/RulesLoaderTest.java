@@ -120,6 +120,10 @@ class RulesLoaderTest {
         "rules:\n  - {alert: A, metric: fr_queue_consumers, op: '>', threshold: 1}\n"
             + "  - {alert: A, metric: fr_queue_consumers, op: '>', threshold: 2}",
         "rule 'A' is defined twice");
+    refused(
+        "rules:\n  - {alert: HostDiskFul, enabled: false}",
+        "rule 'HostDiskFul': field 'enabled': no shipped rule is named so (fr-monitor check-rules"
+            + " lists them)");
     assertThatThrownBy(() -> load("rules: [: x"))
         .hasMessageStartingWith(dir.resolve("rules.yml") + ": not valid YAML: ");
   }
