@@ -98,6 +98,7 @@ public final class Evaluator {
     private final List<Transition> transitions;
     private final Map<Map<String, String>, AlertInstance> after = new LinkedHashMap<>();
     private RuleHealth health;
+    private int selected;
 
     RuleStep(
         AlertRule rule,
@@ -125,7 +126,7 @@ public final class Evaluator {
         return after;
       }
       Map<Map<String, String>, Reading> readings = readings();
-      health = new RuleHealth(RuleHealth.Status.OK, Optional.empty(), at, readings.size());
+      health = new RuleHealth(RuleHealth.Status.OK, Optional.empty(), at, selected);
       readings.forEach(
           (labels, r) -> {
             if (r.value().isEmpty()) {
@@ -141,7 +142,7 @@ public final class Evaluator {
       before.forEach(
           (labels, instance) -> {
             if (!readings.containsKey(labels)) {
-              // the metric is read, the series is gone (a queue deleted): the condition is over
+              // the metric is read; the series no longer holds, or is gone (a queue deleted)
               step(labels, instance.labels(), instance.value(), false);
             }
           });
@@ -348,21 +349,33 @@ public final class Evaluator {
           Map<String, String> series = absentLabels();
           out.put(instanceLabels(series), new Reading(series, OptionalDouble.of(1), true));
         }
+        selected = out.size();
         return out;
       }
-      for (Map.Entry<Map<String, String>, OptionalDouble> e : values().entrySet()) {
+      Map<Map<String, String>, OptionalDouble> values = values();
+      selected = values.size();
+      for (Map.Entry<Map<String, String>, OptionalDouble> e : values.entrySet()) {
         OptionalDouble value = e.getValue();
-        double v = value.isPresent() ? value.getAsDouble() : Double.NaN;
+        if (value.isEmpty()) {
+          // too few values in the window yet: no verdict, an instance it has stays as it is
+          out.put(instanceLabels(e.getKey()), new Reading(e.getKey(), value, false));
+          continue;
+        }
+        double v = value.getAsDouble();
+        boolean beyond = rule.comparison().test(v, rule.threshold());
+        boolean withinClear =
+            !beyond
+                && rule.clear().isPresent()
+                && rule.comparison().holds(v, rule.clear().getAsDouble());
+        if (!beyond && !withinClear) {
+          // the common case, left without the cost of its instance labels: an instance it had is
+          // released as one whose series went, keeping its last value while active (Prometheus's)
+          continue;
+        }
         Map<String, String> labels = instanceLabels(e.getKey());
         AlertInstance prev = before.get(labels);
         boolean firing = prev != null && prev.phase() == Phase.FIRING;
-        boolean holds =
-            value.isPresent()
-                && (rule.comparison().test(v, rule.threshold())
-                    || (firing
-                        && rule.clear().isPresent()
-                        && rule.comparison().holds(v, rule.clear().getAsDouble())));
-        out.put(labels, new Reading(e.getKey(), value, holds));
+        out.put(labels, new Reading(e.getKey(), value, beyond || firing));
       }
       return out;
     }

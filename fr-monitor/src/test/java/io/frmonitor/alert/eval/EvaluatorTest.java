@@ -259,16 +259,21 @@ class EvaluatorTest {
             reduce: avg
             window: 1m
             op: ">"
-            threshold: 0.9
+            threshold: 0.8
         """);
     at(0, gpu("0", 1.0));
     assertThat(only().value().getAsDouble()).isEqualTo(1.0);
     at(30, gpu("0", 0.7));
     assertThat(only().value().getAsDouble()).isEqualTo(0.85);
-    assertThat(only().state()).isEqualTo("resolved");
+    assertThat(only().state()).isEqualTo("firing");
     at(61, gpu("0", 1.0));
     assertThat(only().value().getAsDouble())
         .as("the value at 0 s is out of (1 s, 61 s]")
+        .isEqualTo(0.85);
+    at(90, gpu("0", 0.1));
+    assertThat(only().state()).isEqualTo("resolved");
+    assertThat(only().value().getAsDouble())
+        .as("a resolved alert keeps its last value while active, as in Prometheus")
         .isEqualTo(0.85);
   }
 
