@@ -2,7 +2,6 @@ package io.frmonitor.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,9 +62,6 @@ class AlertsEndToEndIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    assumeTrue(
-        AlertmanagerProcess.binary().isPresent(),
-        "Alertmanager is installed by scripts/install-test-tools");
     RabbitBroker.createVhost(vhost);
     env.put("MONITORING_RMQ_URL", RabbitBroker.amqpUrl(vhost));
     env.put("MONITORING_REDIS_DB", Integer.toString(REDIS_DB));
@@ -74,7 +70,7 @@ class AlertsEndToEndIT {
     closing.add(hook);
     alertmanager =
         AlertmanagerProcess.start(
-            AlertmanagerProcess.binary().orElseThrow(),
+            AlertmanagerProcess.required(),
             "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
     closing.add(alertmanager);
     port = freePort();

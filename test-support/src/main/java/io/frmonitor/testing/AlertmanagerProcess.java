@@ -67,6 +67,20 @@ public final class AlertmanagerProcess implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The binary, which {@code scripts/install-test-tools} (run by {@code scripts/test} and CI)
+   * installs: its absence is a broken setup, not a reason to skip.
+   *
+   * @throws IllegalStateException saying how to install it
+   */
+  public static Path required() {
+    return binary()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no alertmanager in .tools/bin nor on the PATH: run scripts/install-test-tools"));
+  }
+
   /** Starts {@code binary} with {@code config} and waits until {@code /-/ready} answers 200. */
   public static AlertmanagerProcess start(Path binary, String config) throws IOException {
     AlertmanagerProcess am = new AlertmanagerProcess(binary, config);

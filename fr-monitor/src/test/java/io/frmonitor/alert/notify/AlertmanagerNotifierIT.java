@@ -2,7 +2,6 @@ package io.frmonitor.alert.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +10,6 @@ import io.frmonitor.alert.eval.AlertInstance;
 import io.frmonitor.testing.AlertmanagerProcess;
 import io.frmonitor.testing.Receiver;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +38,9 @@ class AlertmanagerNotifierIT {
 
   @BeforeEach
   void start() throws Exception {
-    Optional<Path> binary = AlertmanagerProcess.binary();
-    assumeTrue(binary.isPresent(), "no alertmanager in .tools/bin: run scripts/install-test-tools");
     hook = Receiver.start();
-    alertmanager = AlertmanagerProcess.start(binary.get(), config(hook.url("/am-hook")));
+    alertmanager =
+        AlertmanagerProcess.start(AlertmanagerProcess.required(), config(hook.url("/am-hook")));
     notifier =
         new AlertmanagerNotifier(
             alertmanager.url(), EXTERNAL, Duration.ofMinutes(1), Clock.systemUTC());
