@@ -5,10 +5,7 @@ import io.frmonitor.config.HttpSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * {@code fr-monitor alerts}: asks a running instance for {@code /alerts} and prints the alerts in
@@ -22,16 +19,9 @@ public final class AlertsReport {
   private AlertsReport() {}
 
   public static int print(HttpSettings http, PrintStream out, PrintStream err) {
-    String host = http.host().equals("0.0.0.0") ? "127.0.0.1" : http.host();
-    URI uri = URI.create("http://" + host + ":" + http.port() + "/alerts");
+    URI uri = LocalInstance.uri(http, "/alerts");
     try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
-      if (!http.access().apiToken().isEmpty()) {
-        request.header("Authorization", "Bearer " + http.access().apiToken().value());
-      }
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = LocalInstance.get(http, uri);
       if (response.statusCode() != 200) {
         err.printf("fr-monitor: %s answered %d: %s%n", uri, response.statusCode(), response.body());
         return UNREACHABLE;

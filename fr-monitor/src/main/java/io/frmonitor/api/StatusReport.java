@@ -5,10 +5,7 @@ import io.frmonitor.config.HttpSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
 /** {@code fr-monitor status}: asks a running instance for {@code /healthz} and prints it. */
@@ -17,14 +14,9 @@ public final class StatusReport {
 
   /** Prints the summary; returns 0 when healthy, 1 when degraded, 3 when nothing answers. */
   public static int print(HttpSettings http, PrintStream out, PrintStream err) {
-    String host = http.host().equals("0.0.0.0") ? "127.0.0.1" : http.host();
-    URI uri = URI.create("http://" + host + ":" + http.port() + "/healthz");
+    URI uri = LocalInstance.uri(http, "/healthz");
     try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = LocalInstance.get(http, uri);
       JsonNode health = Json.MAPPER.readTree(response.body());
       out.printf("fr-monitor at %s: %s%n", uri, health.path("status").asText("unknown"));
       for (Map.Entry<String, JsonNode> c : health.path("collectors").properties()) {
