@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,8 +134,12 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
     Evaluation evaluation = Evaluator.evaluate(rules, observation, state);
     state = evaluation.state();
     evaluations++;
-    List<Transition> told = record(evaluation.transitions(), at);
-    offer(new AlertBatch(at, notified(at), told));
+    // each label set asked of the silences once per evaluation, whoever asks
+    Map<Map<String, String>, Boolean> verdicts = new HashMap<>();
+    Predicate<Map<String, String>> silenced =
+        labels -> verdicts.computeIfAbsent(labels, l -> silences.silenced(l, at));
+    List<Transition> told = record(evaluation.transitions(), silenced);
+    offer(new AlertBatch(at, notified(silenced), told));
     reportHealth();
     Duration cpu = Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - cpuStart);
     registry.publish(
@@ -142,7 +147,7 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
         Snapshots.of(
             rules,
             state,
-            i -> silences.silenced(i.labels(), at),
+            i -> silenced.test(i.labels()),
             notifiers,
             silences.active(at),
             at,
@@ -151,13 +156,14 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
   }
 
   /** Logs each change in the history and the event log; returns those not silenced. */
-  private List<Transition> record(List<Transition> transitions, Instant at) {
+  private List<Transition> record(
+      List<Transition> transitions, Predicate<Map<String, String>> silenced) {
     List<Transition> told = new java.util.ArrayList<>();
     for (Transition t : transitions) {
-      boolean silenced = silences.silenced(t.instance().labels(), at);
-      AlertHistory.Entry e = history.append(t, silenced);
+      boolean quiet = silenced.test(t.instance().labels());
+      AlertHistory.Entry e = history.append(t, quiet);
       registry.appendEvent(AlertEvents.of(e));
-      if (!silenced) {
+      if (!quiet) {
         told.add(t);
       }
       if (t.to().equals("firing") || t.to().equals("resolved")) {
@@ -168,10 +174,10 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
   }
 
   /** What receivers should know of: firing and recently resolved instances, not silenced. */
-  private List<AlertInstance> notified(Instant at) {
+  private List<AlertInstance> notified(Predicate<Map<String, String>> silenced) {
     return state.all().stream()
         .filter(i -> i.phase() != AlertInstance.Phase.PENDING)
-        .filter(i -> !silences.silenced(i.labels(), at))
+        .filter(i -> !silenced.test(i.labels()))
         .toList();
   }
 

@@ -126,21 +126,21 @@ final class Observer {
     List<CollectorStatus> statuses = registry.statusesOf(spec.family());
     if (!statuses.isEmpty() && statuses.stream().allMatch(s -> s.health() == Health.DISABLED)) {
       // not a passing outage: the source does not exist here, or is switched off
-      return Availability.notObservable(collectors(spec));
+      return Availability.notObservable(collectors(spec, statuses));
     }
     if (latest.isEmpty()) {
-      return Availability.noData("not collected yet (" + collectors(spec) + ")");
+      return Availability.noData("not collected yet (" + collectors(spec, statuses) + ")");
     }
     if (latest.get().stale() && !written) {
-      return Availability.noData("stale: " + collectors(spec));
+      return Availability.noData("stale: " + collectors(spec, statuses));
     }
     return Availability.OK;
   }
 
   /** The collectors behind a family and how they fare, e.g. {@code collector gpu is down: …}. */
-  private String collectors(FamilySpec<?> spec) {
+  private static String collectors(FamilySpec<?> spec, List<CollectorStatus> statuses) {
     List<String> parts = new ArrayList<>();
-    for (CollectorStatus s : registry.statusesOf(spec.family())) {
+    for (CollectorStatus s : statuses) {
       parts.add(
           "collector "
               + s.name()

@@ -78,19 +78,4 @@ public record AlertInstance(
     }
     return String.format("%016x", h);
   }
-
-  AlertInstance withPhase(Phase next) {
-    return new AlertInstance(
-        rule,
-        labels,
-        annotations,
-        next,
-        activeAt,
-        firedAt,
-        resolvedAt,
-        lastActiveAt,
-        value,
-        noDataSince,
-        noDataReason);
-  }
 }
