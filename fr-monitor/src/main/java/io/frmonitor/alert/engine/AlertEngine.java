@@ -63,6 +63,7 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
   private final Map<String, RuleHealth.Status> reported = new HashMap<>();
   private AlertState state = AlertState.EMPTY;
   private long evaluations;
+  private boolean refusalReported;
 
   /**
    * @param executor runs the evaluations; must run one task at a time
@@ -105,8 +106,8 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
 
   @Override
   public void onStatus(CollectorStatus status) {
-    // a collector's health is a metric of the whole registry, and a collector that fails
-    // publishes nothing: its rules must still see the family turn stale
+    // a collector's health is a metric of the whole registry, and a collector that fails or hangs
+    // publishes nothing: its rules must still see the family turn stale, by age too
     request();
   }
 
@@ -141,6 +142,7 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
     List<Transition> told = record(evaluation.transitions(), silenced);
     offer(new AlertBatch(at, notified(silenced), told));
     reportHealth();
+    reportRefusedSeries();
     Duration cpu = Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - cpuStart);
     registry.publish(
         AlertsSnapshot.FAMILY,
@@ -188,6 +190,16 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("notifier {} refused a batch", n.status().name(), e);
       }
+    }
+  }
+
+  /** Logs when the windows start refusing series: windowed rules then miss some of their data. */
+  private void reportRefusedSeries() {
+    if (windows.refused() > 0 && !refusalReported) {
+      refusalReported = true;
+      LOG.warn(
+          "alert rules' windows hold {} series, their limit: windowed rules miss the others",
+          MAX_WINDOW_SERIES);
     }
   }
 

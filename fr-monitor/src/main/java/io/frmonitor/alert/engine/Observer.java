@@ -67,11 +67,6 @@ final class Observer {
     return families.stream().map(FamilySpec::name).collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Whether a rule reads a metric of the whole registry (a collector's health). */
-  boolean readsRegistryWide() {
-    return registryWide;
-  }
-
   /** What the rules see at {@code at}; records the windowed rules' past in {@code windows}. */
   Observation observe(Instant at, SeriesWindows windows) {
     Samples samples = new Samples();
