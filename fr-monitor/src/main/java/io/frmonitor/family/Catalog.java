@@ -83,16 +83,21 @@ public final class Catalog {
         : Optional.empty();
   }
 
-  /** The family that writes the metric of this exposed name; empty for the registry's own. */
-  public Optional<FamilySpec<?>> familyOf(String exposedName) {
+  /**
+   * The families that write the metric of this exposed name (the latency histogram: the pipelines
+   * family its routing stage, the results family its result stage); none for the registry's own.
+   */
+  public List<FamilySpec<?>> familiesOf(String exposedName) {
+    List<FamilySpec<?>> out = new ArrayList<>();
     for (FamilySpec<?> spec : specs) {
       for (MetricDef m : spec.metrics()) {
         if (m.exposedName().equals(exposedName)) {
-          return Optional.of(spec);
+          out.add(spec);
+          break;
         }
       }
     }
-    return Optional.empty();
+    return out;
   }
 
   /** Every metric definition, the families' and the monitor's own, sorted by name. */

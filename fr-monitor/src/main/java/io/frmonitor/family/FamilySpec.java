@@ -2,6 +2,7 @@ package io.frmonitor.family;
 
 import io.frmonitor.metric.MetricDef;
 import io.frmonitor.model.Family;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -36,6 +37,7 @@ public final class FamilySpec<T> {
   private final Set<Family<?>> reads;
   private final Map<Output, String> notApplicable;
   private final Map<String, Signal> observes;
+  private final Map<String, List<SeriesSignal>> observesWhere;
   private final String path;
 
   private FamilySpec(Builder<T> b) {
@@ -53,6 +55,7 @@ public final class FamilySpec<T> {
     this.reads = Set.copyOf(all);
     this.notApplicable = Map.copyOf(b.notApplicable);
     this.observes = Map.copyOf(b.observes);
+    this.observesWhere = Map.copyOf(b.observesWhere);
     this.path = b.path != null ? b.path : "/metrics/" + b.family.name();
   }
 
@@ -63,6 +66,17 @@ public final class FamilySpec<T> {
   public Optional<Signal> signalOf(String exposedName) {
     return Optional.ofNullable(observes.get(exposedName));
   }
+
+  /**
+   * The signals some series of a metric show, by exposed name: those with one label's value (the
+   * {@code ingest_to_result} stage of the latency histogram shows the result latency).
+   */
+  public List<SeriesSignal> signalsWhere(String exposedName) {
+    return observesWhere.getOrDefault(exposedName, List.of());
+  }
+
+  /** The series of a metric with {@code label="value"} show {@code signal}. */
+  public record SeriesSignal(String label, String value, Signal signal) {}
 
   public static <T> Builder<T> of(Family<T> family, String title) {
     return new Builder<>(family, title);
@@ -157,6 +171,7 @@ public final class FamilySpec<T> {
     private @Nullable String path;
     private Set<Family<?>> alsoReads = Set.of();
     private final Map<String, Signal> observes = new java.util.HashMap<>();
+    private final Map<String, List<SeriesSignal>> observesWhere = new java.util.HashMap<>();
     private final Map<Output, String> notApplicable = new EnumMap<>(Output.class);
 
     private Builder(Family<T> family, String title) {
@@ -208,6 +223,20 @@ public final class FamilySpec<T> {
       for (MetricDef m : signalMetrics) {
         observes.put(m.exposedName(), signal);
       }
+      return this;
+    }
+
+    /**
+     * The series of {@code metric} with {@code label="value"} show {@code signal}: they are written
+     * only while a source sees it (its other series may be seen otherwise).
+     */
+    public Builder<T> observesWhere(Signal signal, MetricDef metric, String label, String value) {
+      if (!metric.labelNames().contains(label)) {
+        throw new IllegalArgumentException(label + " is not a label of " + metric.exposedName());
+      }
+      observesWhere
+          .computeIfAbsent(metric.exposedName(), k -> new ArrayList<>())
+          .add(new SeriesSignal(label, value, signal));
       return this;
     }
 

@@ -10,7 +10,6 @@ import io.frmonitor.alert.eval.SeriesWindows;
 import io.frmonitor.alert.eval.Transition;
 import io.frmonitor.alert.notify.AlertBatch;
 import io.frmonitor.alert.notify.Notifier;
-import io.frmonitor.alert.rule.AlertRule;
 import io.frmonitor.alert.rule.RuleSet;
 import io.frmonitor.family.Catalog;
 import io.frmonitor.model.AlertsSnapshot;
@@ -79,22 +78,12 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
     this.rules = rules;
     this.registry = registry;
     this.observer = new Observer(rules.metrics(), catalog, registry);
-    this.windows = new SeriesWindows(windowsByMetric(rules), MAX_WINDOW_SERIES);
+    this.windows = new SeriesWindows(rules.windowsByMetric(), MAX_WINDOW_SERIES);
     this.silences = silences;
     this.history = history;
     this.notifiers = List.copyOf(notifiers);
     this.executor = executor;
     this.triggers = observer.triggers();
-  }
-
-  private static Map<String, Duration> windowsByMetric(RuleSet rules) {
-    Map<String, Duration> keep = new HashMap<>();
-    for (AlertRule r : rules.rules()) {
-      if (r.reduction().windowed()) {
-        keep.merge(r.selector().metric(), r.window(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-      }
-    }
-    return keep;
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.frmonitor.metric.Sample;
 import io.frmonitor.metric.Samples;
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.Health;
+import io.frmonitor.model.LatencyHistogram;
 import io.frmonitor.registry.Latest;
 import io.frmonitor.registry.MetricRegistry;
 import java.time.Instant;
@@ -34,11 +35,14 @@ import java.util.stream.Collectors;
  * <p>Thread safety: immutable; {@link #observe} may run on any thread.
  */
 final class Observer {
+  private static final String BUCKET = "_bucket";
+
   private final Catalog catalog;
   private final MetricRegistry registry;
   private final Set<String> metrics;
-  private final Map<String, FamilySpec<?>> familyOf = new HashMap<>();
+  private final Map<String, List<FamilySpec<?>>> familiesOf = new HashMap<>();
   private final Map<String, Signal> signalOf = new HashMap<>();
+  private final Map<String, List<FamilySpec.SeriesSignal>> signalsWhere = new HashMap<>();
   private final List<FamilySpec<?>> families;
   private final boolean registryWide;
 
@@ -49,13 +53,18 @@ final class Observer {
     Set<FamilySpec<?>> specs = new LinkedHashSet<>();
     boolean wide = false;
     for (String metric : metrics) {
-      Optional<FamilySpec<?>> spec = catalog.familyOf(metric);
-      if (spec.isPresent()) {
-        familyOf.put(metric, spec.get());
-        specs.add(spec.get());
-        spec.get().signalOf(metric).ifPresent(s -> signalOf.put(metric, s));
-      } else {
+      String defined = definedName(metric);
+      List<FamilySpec<?>> writers = catalog.familiesOf(defined);
+      if (writers.isEmpty()) {
         wide = true;
+      }
+      for (FamilySpec<?> spec : writers) {
+        familiesOf.computeIfAbsent(metric, k -> new ArrayList<>()).add(spec);
+        specs.add(spec);
+        spec.signalOf(defined).ifPresent(s -> signalOf.put(metric, s));
+        if (!spec.signalsWhere(defined).isEmpty()) {
+          signalsWhere.put(metric, spec.signalsWhere(defined));
+        }
       }
     }
     this.families = List.copyOf(specs);
@@ -75,15 +84,51 @@ final class Observer {
     List<Series> all = new ArrayList<>();
     for (Sample s : samples.all()) {
       String name = s.metric().exposedName();
-      if (s.histogram().isPresent() || !metrics.contains(name)) {
+      if (s.histogram().isPresent()) {
+        name += BUCKET;
+      }
+      if (!metrics.contains(name)) {
         continue;
       }
-      Series one = new Series(name, labels(s), s.value());
-      series.computeIfAbsent(name, k -> new ArrayList<>()).add(one);
-      all.add(one);
+      List<Series> of = series.computeIfAbsent(name, k -> new ArrayList<>());
+      if (s.histogram().isPresent()) {
+        of.addAll(buckets(name, labels(s), s.histogram().get()));
+      } else {
+        of.add(new Series(name, labels(s), s.value()));
+      }
     }
+    series.values().forEach(all::addAll);
     windows.record(at, all);
-    return new Observation(at, series, availability(series.keySet()), windows);
+    Map<String, Availability> availability = availability(series.keySet());
+    return new Observation(at, series, availability, unobservableWhere(availability), windows);
+  }
+
+  /** A histogram's metric for its {@code _bucket} series; any other metric for itself. */
+  private String definedName(String metric) {
+    if (metric.endsWith(BUCKET) && catalog.familiesOf(metric).isEmpty()) {
+      return metric.substring(0, metric.length() - BUCKET.length());
+    }
+    return metric;
+  }
+
+  /**
+   * A histogram's cumulative {@code _bucket} series, in seconds, with {@code le} written as {@code
+   * /prometheus} writes it ({@code 0.005}, {@code 1.0}, {@code +Inf}).
+   */
+  private static List<Series> buckets(String name, Map<String, String> labels, LatencyHistogram h) {
+    List<Series> out = new ArrayList<>();
+    long cumulative = 0;
+    for (int i = 0; i < h.bucketCounts().size(); i++) {
+      cumulative += h.bucketCounts().get(i);
+      Map<String, String> withLe = new LinkedHashMap<>(labels);
+      withLe.put(
+          "le",
+          i < h.bucketBoundsMs().size()
+              ? Double.toString(h.bucketBoundsMs().get(i) / 1000)
+              : "+Inf");
+      out.add(new Series(name, withLe, cumulative));
+    }
+    return out;
   }
 
   private static Map<String, String> labels(Sample s) {
@@ -102,8 +147,8 @@ final class Observer {
     Map<String, Availability> out = new HashMap<>();
     Signals signals = signalOf.isEmpty() ? null : Signals.of(registry);
     for (String metric : metrics) {
-      FamilySpec<?> spec = familyOf.get(metric);
-      Availability a = spec == null ? Availability.OK : ofFamily(spec, written.contains(metric));
+      Availability a =
+          ofFamilies(familiesOf.getOrDefault(metric, List.of()), written.contains(metric));
       Signal signal = signalOf.get(metric);
       if (a.available() && signal != null && signals != null) {
         Optional<String> why = signals.unobservable(signal);
@@ -114,6 +159,54 @@ final class Observer {
       out.put(metric, a);
     }
     return out;
+  }
+
+  /** Per available metric, its series that show a signal no source sees here. */
+  private Map<String, List<Observation.Unobservable>> unobservableWhere(
+      Map<String, Availability> availability) {
+    Map<String, List<Observation.Unobservable>> out = new HashMap<>();
+    if (signalsWhere.isEmpty()) {
+      return out;
+    }
+    Signals signals = Signals.of(registry);
+    signalsWhere.forEach(
+        (metric, where) -> {
+          if (!availability.getOrDefault(metric, Availability.OK).available()) {
+            return;
+          }
+          for (FamilySpec.SeriesSignal w : where) {
+            signals
+                .unobservable(w.signal())
+                .ifPresent(
+                    why ->
+                        out.computeIfAbsent(metric, k -> new ArrayList<>())
+                            .add(
+                                new Observation.Unobservable(
+                                    w.label(), w.value(), Availability.notObservable(why))));
+          }
+        });
+    return out;
+  }
+
+  /**
+   * A metric's availability from its families': readable when one of them is (a metric two families
+   * write is read from the one that has it); otherwise not observable when none can be, else
+   * without data, for the first's reason.
+   */
+  private Availability ofFamilies(List<FamilySpec<?>> specs, boolean written) {
+    Availability first = Availability.OK;
+    boolean unobservable = true;
+    for (FamilySpec<?> spec : specs) {
+      Availability a = ofFamily(spec, written);
+      if (a.available()) {
+        return a;
+      }
+      unobservable &= a.unobservable();
+      first = first.available() ? a : first;
+    }
+    return first.available() || unobservable
+        ? first
+        : Availability.noData(first.reason().orElse("no data"));
   }
 
   private Availability ofFamily(FamilySpec<?> spec, boolean written) {

@@ -1,7 +1,9 @@
 package io.frmonitor.alert.eval;
 
 import io.frmonitor.alert.eval.AlertInstance.Phase;
+import io.frmonitor.alert.rule.Aggregation;
 import io.frmonitor.alert.rule.AlertRule;
+import io.frmonitor.alert.rule.Guard;
 import io.frmonitor.alert.rule.LabelMatcher;
 import io.frmonitor.alert.rule.NoData;
 import io.frmonitor.alert.rule.Reduction;
@@ -120,7 +122,7 @@ public final class Evaluator {
     }
 
     Map<Map<String, String>, AlertInstance> run() {
-      Availability availability = obs.availabilityOf(rule.selector().metric());
+      Availability availability = availability();
       if (!availability.available()) {
         withoutData(availability);
         return after;
@@ -147,6 +149,24 @@ public final class Evaluator {
             }
           });
       return after;
+    }
+
+    /**
+     * Whether every series the rule reads can be read now; else the reason of the first that cannot
+     * be observed at all, or of the first without data.
+     */
+    private Availability availability() {
+      Availability missing = Availability.OK;
+      for (Selector selector : rule.selectors()) {
+        Availability a = obs.availabilityOf(selector);
+        if (a.unobservable()) {
+          return a;
+        }
+        if (!a.available() && missing.available()) {
+          missing = a;
+        }
+      }
+      return missing;
     }
 
     /** The metric cannot be read: every instance is handled by the rule's no-data policy. */
@@ -380,19 +400,56 @@ public final class Evaluator {
       return out;
     }
 
-    /** Each selected series' value: the current one, or its reduction over the window. */
+    /**
+     * The value of each selected series, or of each group of the rule's aggregation — none at all
+     * while the guard does not hold (its alerts are then released, as series that went).
+     */
     private Map<Map<String, String>, OptionalDouble> values() {
+      if (rule.guard().isPresent() && !guardHolds(rule.guard().get())) {
+        return Map.of();
+      }
+      Map<Map<String, String>, OptionalDouble> values =
+          valuesOf(rule.selector(), rule.reduction(), rule.window());
+      Aggregation aggregation = rule.aggregation();
+      if (aggregation instanceof Aggregation.Ratio ratio) {
+        return Groups.ratio(
+            Groups.sum(values, ratio.by()),
+            Groups.sum(valuesOf(ratio.denominator(), rule.reduction(), rule.window()), ratio.by()));
+      }
+      if (aggregation instanceof Aggregation.Quantile q) {
+        return Groups.quantile(values, q.by(), q.quantile());
+      }
+      return aggregation.groups() ? Groups.sum(values, aggregation.by()) : values;
+    }
+
+    /** Whether the sum of the guard's series passes; not without any value to sum. */
+    private boolean guardHolds(Guard guard) {
+      double sum = 0;
+      boolean any = false;
+      for (OptionalDouble v :
+          valuesOf(guard.selector(), guard.reduction(), guard.window()).values()) {
+        if (v.isPresent()) {
+          sum += v.getAsDouble();
+          any = true;
+        }
+      }
+      return any && guard.test(sum);
+    }
+
+    /** Each selected series' value: the current one, or its reduction over the window. */
+    private Map<Map<String, String>, OptionalDouble> valuesOf(
+        Selector selector, Reduction reduction, Duration window) {
       Map<Map<String, String>, OptionalDouble> out = new LinkedHashMap<>();
-      if (rule.reduction() == Reduction.LAST) {
-        for (Series s : selection.current(rule.selector())) {
+      if (reduction == Reduction.LAST) {
+        for (Series s : selection.current(selector)) {
           out.put(s.labels(), OptionalDouble.of(s.value()));
         }
         return out;
       }
-      Instant from = at.minus(rule.window());
-      for (Series.Key key : selection.windowed(rule.selector(), from, at)) {
+      Instant from = at.minus(window);
+      for (Series.Key key : selection.windowed(selector, from, at)) {
         SeriesWindows.Window w = obs.windows().window(key, from, at);
-        out.put(key.labels(), Reductions.of(rule.reduction(), w, at.toEpochMilli(), rule.window()));
+        out.put(key.labels(), Reductions.of(reduction, w, at.toEpochMilli(), window));
       }
       return out;
     }

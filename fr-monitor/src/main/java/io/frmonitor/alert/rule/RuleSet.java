@@ -1,6 +1,9 @@
 package io.frmonitor.alert.rule;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +20,22 @@ public record RuleSet(List<AlertRule> rules, Set<String> disabled) {
   /** The metrics the rules read, by exposed name. */
   public Set<String> metrics() {
     return rules.stream()
-        .map(r -> r.selector().metric())
+        .flatMap(r -> r.reads().keySet().stream())
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /** How far back each metric read over a window must be kept: its rules' longest window. */
+  public Map<String, Duration> windowsByMetric() {
+    Map<String, Duration> keep = new HashMap<>();
+    for (AlertRule r : rules) {
+      r.reads()
+          .forEach(
+              (metric, window) -> {
+                if (!window.isZero()) {
+                  keep.merge(metric, window, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                }
+              });
+    }
+    return keep;
   }
 }

@@ -46,12 +46,21 @@ public final class RulesLoader {
           "op",
           "threshold",
           "clear",
+          "by",
+          "divide_by",
+          "quantile",
+          "and",
           "for",
           "keep_firing_for",
           "severity",
           "no_data",
           "labels",
           "annotations");
+
+  private static final List<String> GUARD_FIELDS =
+      List.of("metric", "reduce", "window", "op", "threshold");
+
+  private static final String BUCKET = "_bucket";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -184,46 +193,20 @@ public final class RulesLoader {
   }
 
   private AlertRule rule(ObjectNode n, String where, String name) {
-    Field f = new Field(n, where + ": rule '" + name + "'");
+    Field f = new Field(n, where + ": rule '" + name + "'", "");
     Selector selector = f.selector("metric");
-    MetricDef def = metrics.get(selector.metric());
-    if (def == null) {
-      throw f.error("metric", "no metric named " + selector.metric() + " (docs/metrics.md)");
-    }
-    if (def.type() == MetricType.HISTOGRAM) {
-      throw f.error(
-          "metric", selector.metric() + " is a histogram; rules read gauges and counters");
-    }
-    for (LabelMatcher m : selector.matchers()) {
-      if (!def.labelNames().contains(m.label())) {
-        throw f.error(
-            "metric",
-            "'" + m.label() + "' is not a label of " + def.exposedName() + " " + def.labelNames());
-      }
-    }
+    OptionalDouble quantile = f.optionalNumber("quantile");
+    MetricDef def = metric(f, "metric", selector, quantile.isPresent());
     Reduction reduction = f.choice("reduce", Reduction.class, Reduction.LAST);
-    Duration window = f.duration("window", Duration.ZERO);
-    if (reduction.windowed() && window.isZero()) {
-      throw f.error("window", "'reduce: " + reduction.label() + "' needs a window such as 5m");
-    }
-    if (!reduction.windowed() && !window.isZero()) {
-      throw f.error("window", "a window needs a reduction ('reduce: avg', 'rate', …)");
-    }
-    if (reduction == Reduction.RATE || reduction == Reduction.INCREASE) {
-      if (def.type() != MetricType.COUNTER) {
-        throw f.error(
-            "reduce", reduction.label() + " reads a counter; " + def.exposedName() + " is a gauge");
-      }
-    }
+    Duration window = window(f, reduction, def);
+    Aggregation aggregation = aggregation(f, def, reduction, quantile);
     Comparison comparison;
     double threshold;
     if (reduction == Reduction.ABSENT) {
       comparison = Comparison.EQ;
       threshold = 1;
     } else {
-      comparison =
-          Comparison.of(f.text("op"))
-              .orElseThrow(() -> f.error("op", "expected one of > >= < <= == !="));
+      comparison = f.comparison("op");
       threshold = f.number("threshold");
     }
     OptionalDouble clear = f.optionalNumber("clear");
@@ -239,6 +222,7 @@ public final class RulesLoader {
               + Template.format(threshold)
               + ")");
     }
+    Optional<Guard> guard = guard(f, reduction);
     Map<String, Template> annotations = new LinkedHashMap<>();
     f.strings("annotations")
         .forEach((k, v) -> annotations.put(k, f.template("annotations." + k, v)));
@@ -254,9 +238,11 @@ public final class RulesLoader {
         selector,
         reduction,
         window,
+        aggregation,
         comparison,
         threshold,
         clear,
+        guard,
         f.duration("for", Duration.ZERO),
         f.duration("keep_firing_for", Duration.ZERO),
         f.choice("severity", Severity.class, Severity.WARNING),
@@ -266,10 +252,171 @@ public final class RulesLoader {
         where.equals("default rules") ? "default" : where);
   }
 
-  /** Reads one rule's fields, each error naming the rule and the field. */
-  private record Field(ObjectNode node, String at) {
+  /**
+   * The definition of the metric a selector names, its matchers checked against its labels. A
+   * histogram is read through its {@code _bucket} series, and only by a {@code quantile}.
+   */
+  private MetricDef metric(Field f, String field, Selector selector, boolean quantile) {
+    String name = selector.metric();
+    MetricDef def = metrics.get(name);
+    boolean bucket = false;
+    if (def == null && name.endsWith(BUCKET)) {
+      def = metrics.get(name.substring(0, name.length() - BUCKET.length()));
+      bucket = def != null && def.type() == MetricType.HISTOGRAM;
+      def = bucket ? def : null;
+    }
+    if (def == null) {
+      throw f.error(field, "no metric named " + name + " (docs/metrics.md)");
+    }
+    if (def.type() == MetricType.HISTOGRAM && !bucket) {
+      throw f.error(
+          field,
+          name + " is a histogram: a rule reads its buckets, " + name + BUCKET + ", by a quantile");
+    }
+    if (bucket != quantile) {
+      throw f.error(
+          bucket ? "quantile" : field,
+          bucket
+              ? "missing: " + name + " is read by a quantile such as 'quantile: 0.95'"
+              : "a quantile reads a histogram's buckets, such as"
+                  + " fr_pipeline_latency_seconds_bucket");
+    }
+    List<String> labels = new ArrayList<>(def.labelNames());
+    if (bucket) {
+      labels.add("le");
+    }
+    for (LabelMatcher m : selector.matchers()) {
+      if (!labels.contains(m.label())) {
+        throw f.error(field, "'" + m.label() + "' is not a label of " + name + " " + labels);
+      }
+    }
+    return def;
+  }
+
+  /** The window of a reduction, which {@code def}'s type must suit. */
+  private static Duration window(Field f, Reduction reduction, MetricDef def) {
+    Duration window = f.duration("window", Duration.ZERO);
+    if (reduction.windowed() && window.isZero()) {
+      throw f.error("window", "'reduce: " + reduction.label() + "' needs a window such as 5m");
+    }
+    if (!reduction.windowed() && !window.isZero()) {
+      throw f.error("window", "a window needs a reduction ('reduce: avg', 'rate', …)");
+    }
+    boolean counter = def.type() == MetricType.COUNTER || def.type() == MetricType.HISTOGRAM;
+    if ((reduction == Reduction.RATE || reduction == Reduction.INCREASE) && !counter) {
+      throw f.error(
+          "reduce", reduction.label() + " reads a counter; " + def.exposedName() + " is a gauge");
+    }
+    return window;
+  }
+
+  /** {@code by}, {@code divide_by} and {@code quantile}: how the series are combined. */
+  private Aggregation aggregation(
+      Field f, MetricDef def, Reduction reduction, OptionalDouble quantile) {
+    Optional<List<String>> by = f.labelList("by");
+    boolean ratio = f.node().has("divide_by");
+    if (by.isEmpty() && !ratio && quantile.isEmpty()) {
+      return new Aggregation.None();
+    }
+    if (reduction == Reduction.ABSENT) {
+      String field = by.isPresent() ? "by" : ratio ? "divide_by" : "quantile";
+      throw f.error(field, "absent has no value to combine");
+    }
+    for (String label : by.orElse(List.of())) {
+      if (!def.labelNames().contains(label) && !(quantile.isPresent() && label.equals("le"))) {
+        throw f.error(
+            "by",
+            "'" + label + "' is not a label of " + def.exposedName() + " " + def.labelNames());
+      }
+    }
+    if (quantile.isPresent()) {
+      double q = quantile.getAsDouble();
+      if (!(q >= 0 && q <= 1)) {
+        throw f.error("quantile", "expected a number from 0 to 1 (got " + Template.format(q) + ")");
+      }
+      if (reduction != Reduction.RATE && reduction != Reduction.INCREASE) {
+        throw f.error("reduce", "a quantile reads the buckets' rate or increase over a window");
+      }
+      if (ratio) {
+        throw f.error("divide_by", "a quantile is not divided");
+      }
+      if (by.orElse(List.of()).contains("le")) {
+        throw f.error("by", "'le' is added by the quantile itself");
+      }
+      return new Aggregation.Quantile(by.orElse(List.of()), q);
+    }
+    if (!ratio) {
+      return new Aggregation.Sum(by.orElseThrow());
+    }
+    if (by.isEmpty()) {
+      throw f.error(
+          "by", "missing: a ratio sums both sides by labels ('by: [pipeline]'; 'by: []' for all)");
+    }
+    Selector denominator = f.selector("divide_by");
+    window(f, reduction, metric(f, "divide_by", denominator, false));
+    return new Aggregation.Ratio(by.get(), denominator);
+  }
+
+  /** {@code and}: the sum of other series a rule's alerts also need. */
+  private Optional<Guard> guard(Field rule, Reduction ruleReduction) {
+    JsonNode node = rule.node().get("and");
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!(node instanceof ObjectNode and)) {
+      throw rule.error("and", "expected a mapping of metric, reduce, window, op, threshold");
+    }
+    if (ruleReduction == Reduction.ABSENT) {
+      throw rule.error("and", "absent is not guarded");
+    }
+    Field f = new Field(and, rule.at(), "and.");
+    for (Map.Entry<String, JsonNode> field : and.properties()) {
+      if (!GUARD_FIELDS.contains(field.getKey())) {
+        throw f.error(field.getKey(), "unknown field; known: " + GUARD_FIELDS);
+      }
+    }
+    Selector selector = f.selector("metric");
+    MetricDef def = metric(f, "metric", selector, false);
+    Reduction reduction = f.choice("reduce", Reduction.class, Reduction.LAST);
+    if (reduction == Reduction.ABSENT) {
+      throw f.error("reduce", "a guard compares a value; absent has none");
+    }
+    Duration window = window(f, reduction, def);
+    return Optional.of(
+        new Guard(selector, reduction, window, f.comparison("op"), f.number("threshold")));
+  }
+
+  /**
+   * Reads one rule's fields, each error naming the rule and the field ({@code prefix}: of a nested
+   * mapping's fields, such as {@code and.}).
+   */
+  private record Field(ObjectNode node, String at, String prefix) {
     RuleException error(String field, String message) {
-      return new RuleException(at + ": field '" + field + "': " + message);
+      return new RuleException(at + ": field '" + prefix + field + "': " + message);
+    }
+
+    Comparison comparison(String field) {
+      return Comparison.of(text(field))
+          .orElseThrow(() -> error(field, "expected one of > >= < <= == !="));
+    }
+
+    /** A list of label names, when given ({@code by: [pipeline]}; {@code by: []}). */
+    Optional<List<String>> labelList(String field) {
+      JsonNode v = node.get(field);
+      if (v == null) {
+        return Optional.empty();
+      }
+      if (!v.isArray()) {
+        throw error(field, "expected a list of label names such as [pipeline]");
+      }
+      List<String> out = new ArrayList<>();
+      for (JsonNode label : v) {
+        if (!label.isTextual() || !label.asText().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          throw error(field, "expected label names (got " + label + ")");
+        }
+        out.add(label.asText());
+      }
+      return Optional.of(out);
     }
 
     String text(String field) {

@@ -5,6 +5,7 @@ import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Param;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
+import io.frmonitor.family.Signal;
 import io.frmonitor.model.DecisionsSnapshot;
 import io.frmonitor.model.LatencyHistogram;
 import io.frmonitor.model.PipelinesSnapshot;
@@ -46,6 +47,8 @@ public final class PipelinesFamily {
           .alsoReads(ResultsSnapshot.FAMILY, QueuesSnapshot.FAMILY, DecisionsSnapshot.FAMILY)
           .example(example())
           .samples(PipelineSamples.FRAME_METRICS, PipelineSamples::frames)
+          .observesWhere(
+              Signal.RESULT_LATENCY, PipelineSamples.LATENCY, "stage", "ingest_to_result")
           .series(PipelinesFamily::series)
           .card(Card.custom())
           .build();

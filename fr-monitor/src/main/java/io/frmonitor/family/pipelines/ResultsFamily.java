@@ -27,6 +27,8 @@ public final class ResultsFamily {
           .example(example())
           .samples(PipelineSamples.RESULT_METRICS, PipelineSamples::results)
           .observes(Signal.OUTCOMES, PipelineSamples.RESULTS)
+          .observesWhere(
+              Signal.RESULT_LATENCY, PipelineSamples.LATENCY, "stage", "ingest_to_result")
           .series(ResultsFamily::series)
           .build();
 

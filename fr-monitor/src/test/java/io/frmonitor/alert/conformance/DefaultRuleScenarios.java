@@ -42,6 +42,9 @@ final class DefaultRuleScenarios {
         pipelineWorkerDown(),
         zeroForAWhile("FramesRoutedToMissingPipeline", "fr_pipeline_has_worker", "pipeline_id", 1),
         actionsRequeueLoop(),
+        resultsStalled(),
+        pipelineErrorRatioHigh(),
+        pipelineLatencyHigh(),
         clientBlockedButActive(),
         zeroForAWhile("GatewayDown", "fr_gateway_up", "gateway", ONE_MINUTE),
         orphanedFrames(),
@@ -260,5 +263,115 @@ final class DefaultRuleScenarios {
     Values v = Values.start().hold(0, 5).rise(1, 1, 10).hold(10, FIVE_MINUTES + 10);
     return scenario(
         "RedisEvictingKeys", new Track("fr_redis_evicted_keys_total", Map.of(), v.list()));
+  }
+
+  /**
+   * No face result for 3 m while frames arrive, for 2 m: fires; frames stop too: resolves (the
+   * guard). The phone results pause too briefly; other queues' counters do not count.
+   */
+  private static Scenario resultsStalled() {
+    Track face =
+        new Track(
+            "fr_queue_published_total",
+            owned("face_pipeline_results"),
+            Values.start().climb(3, 10).hold(30, 80).climb(3, 10).list());
+    Track phone =
+        new Track(
+            "fr_queue_published_total",
+            owned("phone_pipeline_results"),
+            Values.start().climb(2, 30).hold(60, 30).climb(2, 40).list());
+    Track frames =
+        new Track(
+            "fr_queue_published_total",
+            owned("clients_data"),
+            Values.start().climb(6, 60).hold(360, 40).list());
+    return scenario(
+        "ResultsStalled",
+        face,
+        phone,
+        frames,
+        constant("fr_queue_published_total", owned("actions"), 7, face));
+  }
+
+  /**
+   * The face pipeline's errors at 1 %, 10 % (fires), 3 % (between the clear threshold and the
+   * threshold: keeps firing), then none (resolves); the phone pipeline's never. Counters start
+   * high, so that no rate is extrapolated towards zero.
+   */
+  private static Scenario pipelineErrorRatioHigh() {
+    int a = 45;
+    int b = 80;
+    int c = 60;
+    int d = 60;
+    Track facePass =
+        results(
+            "face",
+            "pass",
+            Values.start()
+                .hold(10_000, 1)
+                .climb(99, a - 1)
+                .climb(90, b)
+                .climb(97, c)
+                .climb(100, d));
+    Track faceErrors =
+        results(
+            "face",
+            "processing_error",
+            Values.start().hold(500, 1).climb(1, a - 1).climb(10, b).climb(3, c).climb(0, d));
+    int steps = a + b + c + d;
+    return scenario(
+        "PipelineErrorRatioHigh",
+        faceErrors,
+        facePass,
+        results("phone", "pass", Values.start().hold(8_000, 1).climb(50, steps - 1)),
+        results("phone", "processing_error", Values.start().hold(40, steps)));
+  }
+
+  private static Track results(String pipeline, String outcome, Values v) {
+    return new Track(
+        "fr_pipeline_results_total", Map.of("pipeline", pipeline, "outcome", outcome), v.list());
+  }
+
+  /**
+   * The face pipeline's ingest-to-result p95 at 0.475 s, 4.75 s (fires), 1.75 s (between: keeps
+   * firing), 0.475 s (resolves); the phone pipeline stays fast; the routing stage, slow, is not
+   * selected. Each phase gives each bucket its increase per step.
+   */
+  private static Scenario pipelineLatencyHigh() {
+    double[] fast = {100, 100, 100, 100, 100};
+    double[] slow = {10, 20, 50, 100, 100};
+    double[] medium = {10, 90, 100, 100, 100};
+    List<Track> tracks = new ArrayList<>();
+    tracks.addAll(
+        latency(
+            "face",
+            "ingest_to_result",
+            List.of(fast, slow, medium, fast),
+            List.of(30, 90, 60, 60)));
+    tracks.addAll(latency("phone", "ingest_to_result", List.of(fast), List.of(240)));
+    tracks.addAll(latency("routing", "ingest_to_routing", List.of(slow), List.of(240)));
+    return scenario(
+        "PipelineLatencyHigh",
+        tracks.get(0),
+        tracks.subList(1, tracks.size()).toArray(Track[]::new));
+  }
+
+  /** The {@code le} buckets of one pipeline's latency, rising by a phase's increases per step. */
+  private static List<Track> latency(
+      String pipeline, String stage, List<double[]> phases, List<Integer> lengths) {
+    String[] les = {"0.5", "1.0", "2.5", "5.0", "+Inf"};
+    List<Track> out = new ArrayList<>();
+    for (int i = 0; i < les.length; i++) {
+      Values v = Values.start().hold(1_000 * (i + 1), 1);
+      for (int p = 0; p < phases.size(); p++) {
+        v.climb(phases.get(p)[i], lengths.get(p) - (p == 0 ? 1 : 0));
+      }
+      out.add(
+          new Track(
+              "fr_pipeline_latency_seconds_bucket",
+              Map.of("pipeline", pipeline, "stage", stage, "le", les[i]),
+              v.list()));
+    }
+    return out;
   }
 }

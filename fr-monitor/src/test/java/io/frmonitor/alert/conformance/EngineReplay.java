@@ -7,9 +7,7 @@ import io.frmonitor.alert.eval.Evaluator;
 import io.frmonitor.alert.eval.Observation;
 import io.frmonitor.alert.eval.Series;
 import io.frmonitor.alert.eval.SeriesWindows;
-import io.frmonitor.alert.rule.AlertRule;
 import io.frmonitor.alert.rule.RuleSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +23,7 @@ final class EngineReplay {
   private EngineReplay() {}
 
   static List<List<AlertInstance>> firing(RuleSet rules, Scenario scenario) {
-    SeriesWindows windows = new SeriesWindows(longestWindows(rules), 1000);
+    SeriesWindows windows = new SeriesWindows(rules.windowsByMetric(), 1000);
     Map<String, Availability> availability = new HashMap<>();
     rules.metrics().forEach(m -> availability.put(m, Availability.OK));
     AlertState state = AlertState.EMPTY;
@@ -45,14 +43,5 @@ final class EngineReplay {
       out.add(state.all().stream().filter(AlertInstance::firing).toList());
     }
     return out;
-  }
-
-  /** How far back each metric is kept: its rules' longest window. */
-  private static Map<String, Duration> longestWindows(RuleSet rules) {
-    Map<String, Duration> keep = new HashMap<>();
-    for (AlertRule r : rules.rules()) {
-      keep.merge(r.selector().metric(), r.window(), (a, b) -> a.compareTo(b) > 0 ? a : b);
-    }
-    return keep;
   }
 }

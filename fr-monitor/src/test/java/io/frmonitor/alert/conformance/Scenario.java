@@ -66,6 +66,15 @@ record Scenario(String rule, Duration step, List<Track> tracks) {
       return this;
     }
 
+    /** {@code steps} values, each {@code by} above the one before (the first: the last so far). */
+    Values climb(double by, int steps) {
+      double last = values.isEmpty() ? 0 : values.get(values.size() - 1);
+      for (int i = 1; i <= steps; i++) {
+        values.add(last + by * i);
+      }
+      return this;
+    }
+
     List<Double> list() {
       return List.copyOf(values);
     }

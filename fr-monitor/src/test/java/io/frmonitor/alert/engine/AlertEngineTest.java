@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frmonitor.alert.Rules;
 import io.frmonitor.alert.eval.AlertInstance;
+import io.frmonitor.alert.eval.Observation;
+import io.frmonitor.alert.eval.Series;
+import io.frmonitor.alert.eval.SeriesWindows;
 import io.frmonitor.alert.notify.AlertBatch;
 import io.frmonitor.alert.notify.Notifier;
 import io.frmonitor.alert.rule.LabelMatcher;
 import io.frmonitor.app.Families;
+import io.frmonitor.family.pipelines.PipelinesFamily;
 import io.frmonitor.family.pipelines.ResultsFamily;
 import io.frmonitor.family.system.SystemFamily;
 import io.frmonitor.model.AlertsSnapshot;
@@ -15,6 +19,7 @@ import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.Event;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ManualClock;
@@ -24,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AlertEngineTest {
@@ -255,6 +261,10 @@ class AlertEngineTest {
     return latest().rules().get(0);
   }
 
+  private AlertsSnapshot.Rule rule(String name) {
+    return latest().rules().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+  }
+
   /** Keeps what it is offered. */
   private static final class RecordingNotifier implements Notifier {
     private final List<AlertBatch> batches = new ArrayList<>();
@@ -276,5 +286,78 @@ class AlertEngineTest {
 
     @Override
     public void close() {}
+  }
+
+  @Test
+  void aHistogramIsReadAsTheBucketSeriesPrometheusShows() {
+    registry.publish(PipelinesSnapshot.FAMILY, PipelinesFamily.SPEC.example());
+    registry.publish(ResultsSnapshot.FAMILY, ResultsFamily.SPEC.example());
+    String bucket = "fr_pipeline_latency_seconds_bucket";
+    Observation seen =
+        new Observer(Set.of(bucket), Families.CATALOG, registry)
+            .observe(T0, new SeriesWindows(Map.of(bucket, Duration.ofMinutes(1)), 1000));
+
+    List<Series> face =
+        seen.of(bucket).stream()
+            .filter(s -> s.labels().get("pipeline").equals("face"))
+            .filter(s -> s.labels().get("stage").equals("ingest_to_result"))
+            .toList();
+    assertThat(face)
+        .extracting(s -> s.labels().get("le"))
+        .containsExactly(
+            "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0",
+            "+Inf");
+    assertThat(face).extracting(Series::value).isSorted();
+    assertThat(face.get(face.size() - 1).value())
+        .isEqualTo(
+            (double)
+                ResultsFamily.SPEC.example().pipelines().stream()
+                    .filter(p -> p.id().equals("face"))
+                    .findFirst()
+                    .orElseThrow()
+                    .ingestToResult()
+                    .count());
+    assertThat(seen.of(bucket))
+        .as("both families' stages")
+        .anyMatch(s -> s.labels().get("stage").equals("ingest_to_routing"));
+  }
+
+  @Test
+  void aRuleOnTheResultStageIsInactiveWhileResultsAreNotSeenOneByOne() {
+    AlertEngine engine =
+        engine(
+            """
+            rules:
+              - alert: Slow
+                metric: 'fr_pipeline_latency_seconds_bucket{stage="ingest_to_result"}'
+                reduce: increase
+                window: 1m
+                by: [pipeline]
+                quantile: 0.95
+                op: ">"
+                threshold: 2
+              - alert: SlowRouting
+                metric: 'fr_pipeline_latency_seconds_bucket{stage="ingest_to_routing"}'
+                reduce: increase
+                window: 1m
+                quantile: 0.95
+                op: ">"
+                threshold: 2
+            """);
+    registry.publish(PipelinesSnapshot.FAMILY, PipelinesFamily.SPEC.example());
+    ResultsSnapshot example = ResultsFamily.SPEC.example();
+    registry.publish(ResultsSnapshot.FAMILY, example);
+    engine.evaluate();
+    assertThat(rule("Slow").health()).isEqualTo("ok");
+    assertThat(rule("Slow").series()).as("one group per pipeline").isEqualTo(2);
+
+    registry.publish(
+        ResultsSnapshot.FAMILY,
+        new ResultsSnapshot(example.pipelines(), example.malformed(), 0, 0));
+    engine.evaluate();
+    assertThat(rule("Slow").health()).isEqualTo("inactive");
+    assertThat(rule("Slow").reason())
+        .hasValueSatisfying(r -> assertThat(r).startsWith("metric not observable: "));
+    assertThat(rule("SlowRouting").health()).as("the routing stage is seen").isEqualTo("ok");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frmonitor.alert.Rules;
 import io.frmonitor.alert.rule.RuleSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ class EvaluatorTest {
   private static final Instant T0 = Instant.parse("2026-11-29T12:00:00Z");
 
   private final Map<String, Availability> availability = new HashMap<>();
+  private final Map<String, List<Observation.Unobservable>> unobservable = new HashMap<>();
   private final List<Series> current = new ArrayList<>();
   private SeriesWindows windows = SeriesWindows.none();
   private AlertState state = AlertState.EMPTY;
@@ -25,14 +25,7 @@ class EvaluatorTest {
 
   private void rules(String yaml) {
     rules = Rules.of(yaml);
-    Map<String, Duration> keep = new HashMap<>();
-    rules
-        .rules()
-        .forEach(
-            r ->
-                keep.merge(
-                    r.selector().metric(), r.window(), (a, b) -> a.compareTo(b) > 0 ? a : b));
-    windows = new SeriesWindows(keep, 1000);
+    windows = new SeriesWindows(rules.windowsByMetric(), 1000);
   }
 
   private static Series queue(String name, double consumers) {
@@ -54,7 +47,7 @@ class EvaluatorTest {
     Map<String, Availability> av = new HashMap<>();
     rules.metrics().forEach(m -> av.put(m, availability.getOrDefault(m, Availability.OK)));
     Evaluator.Evaluation e =
-        Evaluator.evaluate(rules, new Observation(now, byMetric, av, windows), state);
+        Evaluator.evaluate(rules, new Observation(now, byMetric, av, unobservable, windows), state);
     state = e.state();
     seen.addAll(e.transitions());
     return e.transitions();
@@ -321,5 +314,180 @@ class EvaluatorTest {
     assertThat(only().value().getAsDouble())
         .as("a counter from 0 is not extrapolated before its first value")
         .isEqualTo(5.0);
+  }
+
+  private static final String RESULTS_STALLED =
+      """
+      rules:
+        - alert: Stalled
+          metric: 'fr_queue_published_total{queue=~".*_pipeline_results"}'
+          reduce: increase
+          window: 1m
+          op: "=="
+          threshold: 0
+          and: {metric: fr_frames_total, reduce: increase, window: 1m, op: ">", threshold: 0}
+      """;
+
+  private static Series published(String queue, double total) {
+    return new Series(
+        "fr_queue_published_total", Map.of("queue", queue, "owner", "fr-server"), total);
+  }
+
+  private static Series frames(String pipeline, double total) {
+    return new Series("fr_frames_total", Map.of("pipeline_id", pipeline), total);
+  }
+
+  @Test
+  void aGuardLetsAlertsHoldOnlyWhileTheSumOfItsSeriesPasses() {
+    rules(RESULTS_STALLED);
+    at(
+        0,
+        published("face_pipeline_results", 10),
+        published("phone_pipeline_results", 10),
+        frames("0", 5),
+        frames("1", 0));
+    at(
+        30,
+        published("face_pipeline_results", 10),
+        published("phone_pipeline_results", 12),
+        frames("0", 5),
+        frames("1", 0));
+    assertThat(state.all()).as("no frame arrived either: nothing stalls").isEmpty();
+
+    at(
+        60,
+        published("face_pipeline_results", 10),
+        published("phone_pipeline_results", 14),
+        frames("0", 5),
+        frames("1", 3));
+    assertThat(only().labels()).containsEntry("queue", "face_pipeline_results");
+    assertThat(only().state()).isEqualTo("firing");
+
+    at(
+        90,
+        published("face_pipeline_results", 10),
+        published("phone_pipeline_results", 16),
+        frames("0", 5),
+        frames("1", 4));
+    assertThat(only().state()).isEqualTo("firing");
+    // frames stop: over (60 s, 120 s] the frames' sum increases by 0
+    at(
+        120,
+        published("face_pipeline_results", 10),
+        published("phone_pipeline_results", 18),
+        frames("0", 5),
+        frames("1", 4));
+    assertThat(only().state()).as("the guard fails: resolved").isEqualTo("resolved");
+
+    availability.put("fr_frames_total", Availability.noData("collector frame_tap is down"));
+    at(140, published("face_pipeline_results", 10));
+    assertThat(state.health().get("Stalled").status())
+        .as("a guard without data leaves the rule without data")
+        .isEqualTo(RuleHealth.Status.NO_DATA);
+  }
+
+  private static Series results(String pipeline, String outcome, double total) {
+    return new Series(
+        "fr_pipeline_results_total", Map.of("pipeline", pipeline, "outcome", outcome), total);
+  }
+
+  @Test
+  void aRatioOfSumsHasOneInstancePerGroup() {
+    rules(
+        """
+        rules:
+          - alert: ErrorRatio
+            metric: 'fr_pipeline_results_total{outcome="processing_error"}'
+            reduce: increase
+            window: 1m
+            by: [pipeline]
+            divide_by: fr_pipeline_results_total
+            op: ">"
+            threshold: 0.05
+            annotations: {summary: "{{ $labels.pipeline }} {{ $value | humanizePercentage }}"}
+        """);
+    at(
+        0,
+        results("face", "pass", 100),
+        results("face", "processing_error", 10),
+        results("phone", "pass", 100),
+        results("phone", "processing_error", 10),
+        results("phone", "no_face", 0));
+    at(
+        30,
+        results("face", "pass", 190),
+        results("face", "processing_error", 20),
+        results("phone", "pass", 195),
+        results("phone", "processing_error", 11),
+        results("phone", "no_face", 4));
+    // face: 10 errors of 100 results; phone: 1 of 100
+    AlertInstance face = only();
+    assertThat(face.labels())
+        .containsOnlyKeys("alertname", "severity", "pipeline")
+        .containsEntry("pipeline", "face");
+    assertThat(face.value().getAsDouble())
+        .isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(face.annotations()).containsEntry("summary", "face 10%");
+  }
+
+  private static Series bucket(String pipeline, String stage, String le, double count) {
+    return new Series(
+        "fr_pipeline_latency_seconds_bucket",
+        Map.of("pipeline", pipeline, "stage", stage, "le", le),
+        count);
+  }
+
+  private static Series[] buckets(String pipeline, String stage, double... counts) {
+    String[] les = {"0.5", "1.0", "2.5", "+Inf"};
+    Series[] out = new Series[les.length];
+    for (int i = 0; i < les.length; i++) {
+      out[i] = bucket(pipeline, stage, les[i], counts[i]);
+    }
+    return out;
+  }
+
+  private static final String LATENCY =
+      """
+      rules:
+        - alert: LatencyHigh
+          metric: 'fr_pipeline_latency_seconds_bucket{stage="ingest_to_result"}'
+          reduce: increase
+          window: 1m
+          by: [pipeline]
+          quantile: 0.9
+          op: ">"
+          threshold: 2
+      """;
+
+  @Test
+  void aQuantileOfBucketsSummedByGroup() {
+    rules(LATENCY);
+    List<Series> t0 = new ArrayList<>(List.of(buckets("face", "ingest_to_result", 0, 0, 0, 0)));
+    t0.addAll(List.of(buckets("routing", "ingest_to_routing", 0, 0, 0, 0)));
+    at(0, t0.toArray(Series[]::new));
+    List<Series> t30 =
+        new ArrayList<>(List.of(buckets("face", "ingest_to_result", 10, 20, 80, 100)));
+    t30.addAll(List.of(buckets("routing", "ingest_to_routing", 0, 0, 0, 100)));
+    at(30, t30.toArray(Series[]::new));
+    // rank 90 of 100 lies in the +Inf bucket's predecessor's successor: the highest finite bound
+    AlertInstance face = only();
+    assertThat(face.labels()).containsEntry("pipeline", "face").doesNotContainKey("le");
+    assertThat(face.value()).hasValue(2.5);
+  }
+
+  @Test
+  void seriesOfASignalNoSourceSeesMakeTheRuleInactive() {
+    rules(LATENCY);
+    unobservable.put(
+        "fr_pipeline_latency_seconds_bucket",
+        List.of(
+            new Observation.Unobservable(
+                "stage",
+                "ingest_to_result",
+                Availability.notObservable("results are not seen one by one"))));
+    at(0, buckets("routing", "ingest_to_routing", 0, 0, 0, 1));
+    RuleHealth h = state.health().get("LatencyHigh");
+    assertThat(h.status()).isEqualTo(RuleHealth.Status.INACTIVE);
+    assertThat(h.reason()).contains("metric not observable: results are not seen one by one");
   }
 }

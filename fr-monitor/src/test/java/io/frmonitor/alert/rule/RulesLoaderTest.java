@@ -110,8 +110,8 @@ class RulesLoaderTest {
     refused(
         "rules:\n  - {alert: A, metric: fr_queue_consumers, op: '>', threshold: 1, treshold: 2}",
         "rule 'A': unknown field 'treshold'; known: "
-            + "[alert, enabled, metric, reduce, window, op, threshold, clear, for, keep_firing_for,"
-            + " severity, no_data, labels, annotations]");
+            + "[alert, enabled, metric, reduce, window, op, threshold, clear, by, divide_by,"
+            + " quantile, and, for, keep_firing_for, severity, no_data, labels, annotations]");
     refused(
         "rules:\n  - {alert: A, metric: fr_queue_consumers, op: '>', threshold: 1, annotations: {s: '{{ $x }}'}}",
         "rule 'A': field 'annotations.s': cannot read {{ $x }}: expected $labels.<name> or $value,"
@@ -148,5 +148,77 @@ class RulesLoaderTest {
     assertThat(changed.selector()).as("the rest as shipped").isEqualTo(first.selector());
     assertThat(set.rules()).extracting(AlertRule::name).doesNotContain(second.name());
     assertThat(set.disabled()).containsExactly(second.name());
+  }
+
+  @Test
+  void aggregationsAndGuardsAreCheckedToo() {
+    String rule = "rules:\n  - {alert: A, op: '>', threshold: 1, ";
+    refused(
+        rule + "metric: fr_pipeline_latency_seconds}",
+        "rule 'A': field 'metric': fr_pipeline_latency_seconds is a histogram: a rule reads its"
+            + " buckets, fr_pipeline_latency_seconds_bucket, by a quantile");
+    refused(
+        rule + "metric: fr_pipeline_latency_seconds_bucket, reduce: rate, window: 5m}",
+        "rule 'A': field 'quantile': missing: fr_pipeline_latency_seconds_bucket is read by a"
+            + " quantile such as 'quantile: 0.95'");
+    refused(
+        rule + "metric: fr_queue_published_total, reduce: rate, window: 5m, quantile: 0.9}",
+        "rule 'A': field 'metric': a quantile reads a histogram's buckets, such as"
+            + " fr_pipeline_latency_seconds_bucket");
+    refused(
+        rule + "metric: fr_pipeline_latency_seconds_bucket, quantile: 0.9}",
+        "rule 'A': field 'reduce': a quantile reads the buckets' rate or increase over a window");
+    refused(
+        rule
+            + "metric: fr_pipeline_latency_seconds_bucket, reduce: rate, window: 5m, quantile: 95}",
+        "rule 'A': field 'quantile': expected a number from 0 to 1 (got 95)");
+    refused(
+        rule
+            + "metric: fr_pipeline_results_total, reduce: rate, window: 5m, divide_by: fr_frames_total}",
+        "rule 'A': field 'by': missing: a ratio sums both sides by labels ('by: [pipeline]';"
+            + " 'by: []' for all)");
+    refused(
+        rule + "metric: fr_pipeline_results_total, reduce: rate, window: 5m, by: [pipelin]}",
+        "rule 'A': field 'by': 'pipelin' is not a label of fr_pipeline_results_total [pipeline,"
+            + " outcome]");
+    refused(
+        rule
+            + "metric: fr_pipeline_results_total, reduce: rate, window: 5m, by: [], divide_by: fr_nope}",
+        "rule 'A': field 'divide_by': no metric named fr_nope (docs/metrics.md)");
+    refused(
+        rule + "metric: fr_frames_total, and: {metric: fr_frames_total, op: '>', treshold: 0}}",
+        "rule 'A': field 'and.treshold': unknown field; known: [metric, reduce, window, op,"
+            + " threshold]");
+    refused(
+        rule + "metric: fr_frames_total, and: {op: '>', threshold: 0}}",
+        "rule 'A': field 'and.metric': missing");
+    refused(
+        rule
+            + "metric: fr_frames_total, and: {metric: fr_frames_total, reduce: absent, window: 1m}}",
+        "rule 'A': field 'and.reduce': a guard compares a value; absent has none");
+  }
+
+  @Test
+  void theShippedAggregatedRulesReadEverySeriesTheirPromqlReads() {
+    RuleSet set = Rules.loader().defaults();
+    AlertRule ratio =
+        set.rules().stream()
+            .filter(r -> r.name().equals("PipelineErrorRatioHigh"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ratio.aggregation())
+        .isEqualTo(
+            new Aggregation.Ratio(
+                java.util.List.of("pipeline"), Selector.parse("fr_pipeline_results_total")));
+    AlertRule stalled =
+        set.rules().stream()
+            .filter(r -> r.name().equals("ResultsStalled"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stalled.reads()).containsOnlyKeys("fr_queue_published_total");
+    assertThat(stalled.reads().get("fr_queue_published_total")).isEqualTo(Duration.ofMinutes(3));
+    assertThat(stalled.selectors()).hasSize(2);
+    assertThat(set.windowsByMetric())
+        .containsEntry("fr_pipeline_latency_seconds_bucket", Duration.ofMinutes(5));
   }
 }
