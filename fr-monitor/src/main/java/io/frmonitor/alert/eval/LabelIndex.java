@@ -20,7 +20,8 @@ import java.util.function.Function;
 final class LabelIndex<T> {
   private final List<T> all;
   private final Function<T, Map<String, String>> labelsOf;
-  private final Map<String, NavigableMap<String, List<T>>> byLabel = new HashMap<>();
+  private final Map<String, Map<String, List<T>>> byLabel = new HashMap<>();
+  private final Map<String, NavigableMap<String, List<T>>> sortedByLabel = new HashMap<>();
 
   LabelIndex(List<T> all, Function<T, Map<String, String>> labelsOf) {
     this.all = all;
@@ -42,7 +43,7 @@ final class LabelIndex<T> {
             .filter(m -> m.op() == LabelMatcher.Op.EQ)
             .findFirst()
             .orElse(matchers.get(0));
-    NavigableMap<String, List<T>> index = byLabel.computeIfAbsent(first.label(), this::index);
+    Map<String, List<T>> index = byLabel.computeIfAbsent(first.label(), this::index);
     List<T> candidates;
     if (first.op() == LabelMatcher.Op.EQ) {
       candidates = index.getOrDefault(first.value(), List.of());
@@ -50,7 +51,11 @@ final class LabelIndex<T> {
       candidates = new ArrayList<>();
       String prefix = first.literalPrefix();
       Map<String, List<T>> values =
-          prefix.isEmpty() ? index : index.subMap(prefix, true, prefix + Character.MAX_VALUE, true);
+          prefix.isEmpty()
+              ? index
+              : sortedByLabel
+                  .computeIfAbsent(first.label(), l -> new TreeMap<>(index))
+                  .subMap(prefix, true, prefix + Character.MAX_VALUE, true);
       for (Map.Entry<String, List<T>> e : values.entrySet()) {
         if (first.matches(e.getKey())) {
           candidates.addAll(e.getValue());
@@ -69,9 +74,12 @@ final class LabelIndex<T> {
     return out;
   }
 
-  /** The items by their value of {@code label}; "" for those without it (as PromQL has it). */
-  private NavigableMap<String, List<T>> index(String label) {
-    NavigableMap<String, List<T>> index = new TreeMap<>();
+  /**
+   * The items by their value of {@code label}; "" for those without it (as PromQL has it). Hashed:
+   * sorted only when a regular expression with a literal prefix asks for a range of values.
+   */
+  private Map<String, List<T>> index(String label) {
+    Map<String, List<T>> index = new HashMap<>();
     for (T item : all) {
       String value = labelsOf.apply(item).getOrDefault(label, "");
       index.computeIfAbsent(value, v -> new ArrayList<>(1)).add(item);

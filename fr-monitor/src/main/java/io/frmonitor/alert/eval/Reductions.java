@@ -21,12 +21,11 @@ public final class Reductions {
     if (n == 0 || (reduction.needsTwo() && n < 2)) {
       return OptionalDouble.empty();
     }
-    double[] v = w.values();
     return switch (reduction) {
-      case LAST -> OptionalDouble.of(v[n - 1]);
-      case AVG -> OptionalDouble.of(avg(v));
-      case MIN -> OptionalDouble.of(java.util.Arrays.stream(v).min().orElseThrow());
-      case MAX -> OptionalDouble.of(java.util.Arrays.stream(v).max().orElseThrow());
+      case LAST -> OptionalDouble.of(w.value(n - 1));
+      case AVG -> OptionalDouble.of(avg(w));
+      case MIN -> OptionalDouble.of(extreme(w, -1));
+      case MAX -> OptionalDouble.of(extreme(w, 1));
       case RATE -> OptionalDouble.of(extrapolated(w, rangeEndMs, range, true, true));
       case INCREASE -> OptionalDouble.of(extrapolated(w, rangeEndMs, range, true, false));
       case DELTA -> OptionalDouble.of(extrapolated(w, rangeEndMs, range, false, false));
@@ -35,37 +34,50 @@ public final class Reductions {
   }
 
   /** Prometheus's average: Kahan-free, but by increments to stay exact for equal values. */
-  private static double avg(double[] v) {
+  private static double avg(SeriesWindows.Window w) {
     double mean = 0;
-    for (int i = 0; i < v.length; i++) {
-      mean += (v[i] - mean) / (i + 1);
+    for (int i = 0; i < w.size(); i++) {
+      mean += (w.value(i) - mean) / (i + 1);
     }
     return mean;
+  }
+
+  /**
+   * The largest value ({@code sign} 1) or the smallest (-1); {@code NaN} only when all are, as
+   * {@code max_over_time} and {@code min_over_time} skip NaN.
+   */
+  private static double extreme(SeriesWindows.Window w, int sign) {
+    double best = w.value(0);
+    for (int i = 1; i < w.size(); i++) {
+      double v = w.value(i);
+      if ((sign > 0 ? v > best : v < best) || Double.isNaN(best)) {
+        best = v;
+      }
+    }
+    return best;
   }
 
   /** Prometheus's {@code extrapolatedRate} (promql/functions.go). */
   static double extrapolated(
       SeriesWindows.Window w, long rangeEndMs, Duration range, boolean counter, boolean perSecond) {
-    long[] t = w.times();
-    double[] v = w.values();
-    int n = t.length;
-    double result = v[n - 1] - v[0];
+    int n = w.size();
+    double result = w.value(n - 1) - w.value(0);
     if (counter) {
       for (int i = 1; i < n; i++) {
-        if (v[i] < v[i - 1]) {
-          result += v[i - 1];
+        if (w.value(i) < w.value(i - 1)) {
+          result += w.value(i - 1);
         }
       }
     }
     // differences in whole milliseconds first, as Prometheus takes them: seconds since the epoch
     // as doubles would lose the low digits of each instant before subtracting
     long rangeStartMs = rangeEndMs - range.toMillis();
-    double durationToStart = (t[0] - rangeStartMs) / 1000.0;
-    double durationToEnd = (rangeEndMs - t[n - 1]) / 1000.0;
-    double sampled = (t[n - 1] - t[0]) / 1000.0;
+    double durationToStart = (w.time(0) - rangeStartMs) / 1000.0;
+    double durationToEnd = (rangeEndMs - w.time(n - 1)) / 1000.0;
+    double sampled = (w.time(n - 1) - w.time(0)) / 1000.0;
     double averageBetween = sampled / (n - 1);
-    if (counter && result > 0 && v[0] >= 0) {
-      double durationToZero = sampled * (v[0] / result);
+    if (counter && result > 0 && w.value(0) >= 0) {
+      double durationToZero = sampled * (w.value(0) / result);
       if (durationToZero < durationToStart) {
         durationToStart = durationToZero;
       }

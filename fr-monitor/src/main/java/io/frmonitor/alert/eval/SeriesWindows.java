@@ -96,28 +96,42 @@ public final class SeriesWindows {
     return size;
   }
 
-  /** Values at times, oldest first; the arrays are the window's own (never shared). */
+  /**
+   * Values at times, oldest first: a view of {@code [from, to)} of a series' arrays, valid until
+   * the windows next record (the evaluation that asked for it reads it at once, copying nothing).
+   */
   public static final class Window {
     static final Window EMPTY = new Window(new long[0], new double[0]);
 
     private final long[] times;
     private final double[] values;
+    private final int from;
+    private final int to;
 
+    /** A window of all of these values. */
     public Window(long[] times, double[] values) {
+      this(times, values, 0, times.length);
+    }
+
+    Window(long[] times, double[] values, int from, int to) {
       this.times = times;
       this.values = values;
-    }
-
-    public long[] times() {
-      return times;
-    }
-
-    public double[] values() {
-      return values;
+      this.from = from;
+      this.to = to;
     }
 
     public int size() {
-      return times.length;
+      return to - from;
+    }
+
+    /** The {@code i}-th time, oldest first. */
+    public long time(int i) {
+      return times[from + i];
+    }
+
+    /** The {@code i}-th value, oldest first. */
+    public double value(int i) {
+      return values[from + i];
     }
   }
 
@@ -155,21 +169,19 @@ public final class SeriesWindows {
 
     /** Whether a value lies in ({@code from}, {@code to}]: the first after {@code from} is. */
     boolean anyIn(long from, long to) {
-      int i = Arrays.binarySearch(times, start, end, from);
-      int next = i >= 0 ? i + 1 : -i - 1;
+      int next = firstAfter(from);
       return next < end && times[next] <= to;
     }
 
+    /** The values in ({@code from}, {@code to}], found by binary search. */
     Window slice(long from, long to) {
-      int a = start;
-      while (a < end && times[a] <= from) {
-        a++;
-      }
-      int b = a;
-      while (b < end && times[b] <= to) {
-        b++;
-      }
-      return new Window(Arrays.copyOfRange(times, a, b), Arrays.copyOfRange(values, a, b));
+      return new Window(times, values, firstAfter(from), firstAfter(to));
+    }
+
+    /** The index of the first value after {@code at}, or {@code end}. */
+    private int firstAfter(long at) {
+      int i = Arrays.binarySearch(times, start, end, at);
+      return i >= 0 ? i + 1 : -i - 1;
     }
   }
 }

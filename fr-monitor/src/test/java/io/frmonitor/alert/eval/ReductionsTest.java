@@ -30,4 +30,31 @@ class ReductionsTest {
       assertThat(at(now, r)).as(r.label()).isEqualTo(at(0, r));
     }
   }
+
+  @Test
+  void minAndMaxSkipNaNAsTheirOverTimeFunctionsDo() {
+    SeriesWindows.Window w =
+        new SeriesWindows.Window(
+            new long[] {1, 2, 3, 4}, new double[] {Double.NaN, 4, 9, Double.NaN});
+    assertThat(Reductions.of(Reduction.MAX, w, 5, Duration.ofMinutes(1))).hasValue(9);
+    assertThat(Reductions.of(Reduction.MIN, w, 5, Duration.ofMinutes(1))).hasValue(4);
+  }
+
+  @Test
+  void aWindowIsTheRecordedValuesInItsRangeExcludingItsStart() {
+    SeriesWindows windows = new SeriesWindows(java.util.Map.of("m", Duration.ofSeconds(30)), 10);
+    Series.Key key = new Series.Key("m", java.util.Map.of("a", "b"));
+    for (int s = 0; s <= 60; s += 10) {
+      windows.record(Instant.ofEpochSecond(s), java.util.List.of(new Series("m", key.labels(), s)));
+    }
+    // kept: 30 s back from 60 s, i.e. after 30 s; asked: (35 s, 60 s]
+    SeriesWindows.Window w =
+        windows.window(key, Instant.ofEpochSecond(35), Instant.ofEpochSecond(60));
+    assertThat(w.size()).isEqualTo(3);
+    assertThat(w.value(0)).isEqualTo(40);
+    assertThat(w.time(2)).isEqualTo(60_000);
+    assertThat(windows.window(key, Instant.ofEpochSecond(40), Instant.ofEpochSecond(50)).size())
+        .as("(40 s, 50 s]")
+        .isEqualTo(1);
+  }
 }
