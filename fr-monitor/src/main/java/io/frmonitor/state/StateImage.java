@@ -1,0 +1,41 @@
+package io.frmonitor.state;
+
+import io.frmonitor.alert.engine.AlertHistory;
+import io.frmonitor.alert.engine.Silences;
+import io.frmonitor.alert.eval.AlertInstance;
+import io.frmonitor.model.Event;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything fr-monitor keeps across a restart, as of one instant: the history of every series, the
+ * event log, the alert instances (with the start of their {@code for}), the silences and the alert
+ * history. Written by {@link StateCodec}.
+ *
+ * @param writtenAt when the image was taken
+ * @param series the full-resolution history rings, oldest point first
+ * @param events the event log, oldest first
+ * @param alerts every alert instance (pending, firing, no_data, recently resolved)
+ * @param silences every silence, expired ones still listed included
+ * @param alertHistory the alert state changes of {@code /alerts/history}, oldest first
+ */
+public record StateImage(
+    Instant writtenAt,
+    List<SeriesHistory> series,
+    List<Event> events,
+    List<AlertInstance> alerts,
+    List<Silences.Silence> silences,
+    List<AlertHistory.Entry> alertHistory) {
+  public StateImage {
+    series = List.copyOf(series);
+    events = List.copyOf(events);
+    alerts = List.copyOf(alerts);
+    silences = List.copyOf(silences);
+    alertHistory = List.copyOf(alertHistory);
+  }
+
+  /** An image with nothing in it. */
+  public static StateImage empty(Instant at) {
+    return new StateImage(at, List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+}
