@@ -1,8 +1,10 @@
 package io.frmonitor.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.frmonitor.family.alerts.AlertsDto;
 import io.frmonitor.model.AlertsSnapshot;
 import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.ComponentStatus;
 import io.frmonitor.model.Health;
 import io.frmonitor.registry.MetricRegistry;
 import java.time.Instant;
@@ -19,7 +21,14 @@ record HealthDto(
     String status,
     long timestamp,
     Map<String, Collector> collectors,
-    Map<String, AlertsDto.Notifier> notifiers) {
+    Map<String, AlertsDto.Notifier> notifiers,
+    @JsonPropertyDescription(
+            "fr-monitor's own parts that are not collectors, e.g. the state writer (state)")
+        Map<String, Component> components) {
+
+  /** One of fr-monitor's own parts. */
+  record Component(
+      String status, String detail, @Nullable Long lastSuccess, @Nullable String lastError) {}
 
   record Collector(
       String status,
@@ -37,12 +46,13 @@ record HealthDto(
   static HealthDto of(MetricRegistry registry) {
     List<AlertsSnapshot.Notifier> notifiers =
         registry.latest(AlertsSnapshot.FAMILY).map(l -> l.value().notifiers()).orElse(List.of());
-    return of(registry.statuses(), notifiers, registry.clock().instant());
+    return of(registry.statuses(), notifiers, registry.components(), registry.clock().instant());
   }
 
   static HealthDto of(
       Map<String, CollectorStatus> statuses,
       List<AlertsSnapshot.Notifier> notifierStatuses,
+      Map<String, ComponentStatus> componentStatuses,
       Instant now) {
     Map<String, Collector> collectors = new LinkedHashMap<>();
     boolean degraded = false;
@@ -55,7 +65,19 @@ record HealthDto(
       degraded |= n.health() == Health.DEGRADED;
       notifiers.put(n.name(), AlertsDto.notifier(n));
     }
-    return new HealthDto(degraded ? "degraded" : "ok", now.toEpochMilli(), collectors, notifiers);
+    Map<String, Component> components = new LinkedHashMap<>();
+    for (ComponentStatus c : componentStatuses.values()) {
+      degraded |= c.health() == Health.DEGRADED || c.health() == Health.DOWN;
+      components.put(
+          c.name(),
+          new Component(
+              c.health().label(),
+              c.detail(),
+              c.lastSuccess().map(Instant::toEpochMilli).orElse(null),
+              c.lastError().orElse(null)));
+    }
+    return new HealthDto(
+        degraded ? "degraded" : "ok", now.toEpochMilli(), collectors, notifiers, components);
   }
 
   private static Collector collector(CollectorStatus s) {

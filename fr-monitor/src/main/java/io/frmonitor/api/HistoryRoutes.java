@@ -3,6 +3,7 @@ package io.frmonitor.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.frmonitor.config.Durations;
 import io.frmonitor.family.Query;
+import io.frmonitor.model.Provenance;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.registry.TimeSeriesRing;
 import io.javalin.http.Context;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /history}: without {@code series}, the names of all series; with {@code
@@ -39,7 +41,7 @@ final class HistoryRoutes {
     }
     Map<String, TimeSeriesRing> selected = select(param);
     long from = registry.clock().millis() - window.toMillis();
-    Responses.json(ctx, render(selected, window, from));
+    Responses.json(ctx, render(selected, window, from, registry.provenance()));
   }
 
   private Map<String, TimeSeriesRing> select(String param) {
@@ -68,13 +70,30 @@ final class HistoryRoutes {
     return selected;
   }
 
-  private static byte[] render(Map<String, TimeSeriesRing> selected, Duration window, long from)
+  private static byte[] render(
+      Map<String, TimeSeriesRing> selected,
+      Duration window,
+      long from,
+      Optional<Provenance> provenance)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("window", Durations.format(window));
       g.writeNumberField("from", from);
+      if (provenance.isPresent()) {
+        // points before the restart came from the state file; none were collected in between
+        Provenance p = provenance.get();
+        g.writeObjectFieldStart("restored");
+        g.writeStringField("source", p.source());
+        g.writeNumberField("at", p.restoredAt().toEpochMilli());
+        g.writeNumberField("up_to", p.upTo().toEpochMilli());
+        g.writeObjectFieldStart("gap");
+        g.writeNumberField("from", p.upTo().toEpochMilli());
+        g.writeNumberField("to", p.restoredAt().toEpochMilli());
+        g.writeEndObject();
+        g.writeEndObject();
+      }
       g.writeObjectFieldStart("series");
       for (Map.Entry<String, TimeSeriesRing> e : selected.entrySet()) {
         TimeSeriesRing.SeriesPoints points = e.getValue().since(from);

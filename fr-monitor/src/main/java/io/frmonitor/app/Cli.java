@@ -1,6 +1,7 @@
 package io.frmonitor.app;
 
 import io.frmonitor.alert.rule.RuleException;
+import io.frmonitor.state.StateInUseException;
 import io.frmonitor.api.AlertsReport;
 import io.frmonitor.api.StatusReport;
 import io.frmonitor.config.ConfigException;
@@ -97,6 +98,9 @@ final class Cli {
       service = Service.start(settings, Clock.systemUTC(), processStart);
     } catch (RuleException e) {
       err.println("fr-monitor: invalid alert rules: " + e.getMessage());
+      return EXIT_USAGE;
+    } catch (StateInUseException e) {
+      err.println("fr-monitor: " + e.getMessage());
       return EXIT_USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);

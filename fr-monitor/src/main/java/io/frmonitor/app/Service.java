@@ -1,6 +1,8 @@
 package io.frmonitor.app;
 
 import io.frmonitor.alert.engine.AlertEngine;
+import io.frmonitor.state.StateInUseException;
+import io.frmonitor.state.StateKeeper;
 import io.frmonitor.alert.engine.AlertHistory;
 import io.frmonitor.alert.engine.Silences;
 import io.frmonitor.alert.notify.Notifiers;
@@ -53,6 +55,7 @@ final class Service implements AutoCloseable {
   private final ApiServer api;
   private final ExecutorService alerting;
   private final AlertEngine alerts;
+  private final Optional<StateKeeper> state;
   private boolean closed;
 
   private Service(Settings settings, RuleSet rules, Clock clock, Instant processStart) {
@@ -101,6 +104,7 @@ final class Service implements AutoCloseable {
     alerting = Executors.newSingleThreadExecutor(NamedThreads.daemon("fr-alerts"));
     alerts = alertEngine(settings, rules, alerting, clock);
     registry.addListener(alerts);
+    state = StateKeeper.of(settings.state(), registry, alerts, clock);
     api =
         new ApiServer(
             settings.http(), catalog, registry, runtime::isReady, prometheus, Optional.of(alerts));
@@ -123,13 +127,18 @@ final class Service implements AutoCloseable {
    * Builds and starts everything: collectors first (they run in the background), then HTTP.
    *
    * @throws RuleException when the alert rules file is invalid, naming the rule and field
+   * @throws StateInUseException when another fr-monitor holds the state directory
    */
   static Service start(Settings settings, Clock clock, Instant processStart) {
     RuleSet rules = RulesCommands.loader().load(settings.alerts().rulesFile());
     Service service = new Service(settings, rules, clock, processStart);
     try {
+      // before the collectors: restored points come before new ones, alert states before the
+      // first evaluation
+      service.state.ifPresent(StateKeeper::restore);
       service.runtime.start();
       service.api.start();
+      service.state.ifPresent(StateKeeper::start);
       return service;
     } catch (RuntimeException e) {
       service.close();
@@ -161,5 +170,7 @@ final class Service implements AutoCloseable {
     scheduler.close();
     alerting.shutdownNow();
     alerts.close();
+    // last: what the collectors and the alert engine did until the end is kept
+    state.ifPresent(StateKeeper::close);
   }
 }

@@ -22,7 +22,8 @@ public record Settings(
     PayloadSettings payload,
     RabbitSettings rabbit,
     MinioSettings minio,
-    AlertSettings alerts) {
+    AlertSettings alerts,
+    StateSettings state) {
 
   /** The same settings listening elsewhere (e.g. port 0 for a throw-away instance). */
   public Settings withHttp(HttpSettings other) {
@@ -40,7 +41,28 @@ public record Settings(
         payload,
         rabbit,
         minio,
-        alerts);
+        alerts,
+        state);
+  }
+
+  /** The same settings keeping no state: for a throw-away instance beside the real one. */
+  public Settings withoutState() {
+    return new Settings(
+        http,
+        pollInterval,
+        historyWindow,
+        collectTimeout,
+        gpu,
+        prometheusEnabled,
+        eventLogSize,
+        maxSeries,
+        logLevel,
+        redis,
+        payload,
+        rabbit,
+        minio,
+        alerts,
+        StateSettings.OFF);
   }
 
   /** How operators reach this service: the configured URL, or one made from the bind address. */
@@ -79,6 +101,8 @@ public record Settings(
     out.put(Variable.MONITORING_EVENT_LOG_SIZE, Integer.toString(eventLogSize));
     out.put(Variable.MONITORING_MAX_SERIES, Integer.toString(maxSeries));
     out.put(Variable.MONITORING_LOG_LEVEL, logLevel);
+    out.put(Variable.MONITORING_STATE_DIR, state.dir().map(Object::toString).orElse("off"));
+    out.put(Variable.MONITORING_STATE_INTERVAL, Durations.format(state.interval()));
     out.put(Variable.MONITORING_REDIS_HOST, redis.host());
     out.put(Variable.MONITORING_REDIS_PORT, Integer.toString(redis.port()));
     out.put(Variable.MONITORING_REDIS_DB, Integer.toString(redis.database()));

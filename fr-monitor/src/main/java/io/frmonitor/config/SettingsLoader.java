@@ -63,7 +63,14 @@ public final class SettingsLoader {
             intIn(Variable.MONITORING_PAYLOAD_MAX_DEPTH, 4, 1000)),
         rabbit(),
         minio(poll),
-        AlertSettings.read(this::raw));
+        AlertSettings.read(this::raw),
+        new StateSettings(
+            StateSettings.dir(raw(Variable.MONITORING_STATE_DIR)),
+            durationIn(
+                Variable.MONITORING_STATE_INTERVAL,
+                ChronoUnit.SECONDS,
+                Duration.ofSeconds(1),
+                Duration.ofHours(1))));
   }
 
   private ApiAccess access() {

@@ -41,6 +41,14 @@ public enum Variable {
   MONITORING_EVENT_LOG_SIZE("1000", "an integer 10-1000000", "Events kept in memory"),
   MONITORING_MAX_SERIES("5000", "an integer 100-1000000", "Cap on distinct history series"),
   MONITORING_LOG_LEVEL("info", "one of error, warn, info, debug, trace", "Log level"),
+  MONITORING_STATE_DIR(
+      "data",
+      "a directory path, or off (history, events and alert states then die with the process)",
+      "Where history, events and alert states are kept across restarts"),
+  MONITORING_STATE_INTERVAL(
+      "1m",
+      "a duration 1s-1h (a plain number means seconds)",
+      "How often the state is written (and at a graceful stop)"),
   MONITORING_REDIS_HOST("127.0.0.1", "a host name or IP address", "fr-server Redis host"),
   MONITORING_REDIS_PORT("6379", "a port number 1-65535", "fr-server Redis port"),
   MONITORING_REDIS_DB("0", "an integer 0-1023", "fr-server Redis database index"),

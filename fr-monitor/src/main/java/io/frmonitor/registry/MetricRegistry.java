@@ -1,6 +1,8 @@
 package io.frmonitor.registry;
 
 import io.frmonitor.model.CollectorStatus;
+import io.frmonitor.model.ComponentStatus;
+import io.frmonitor.model.Provenance;
 import io.frmonitor.model.Event;
 import io.frmonitor.model.Family;
 import java.time.Clock;
@@ -43,6 +45,8 @@ public final class MetricRegistry implements MetricSink {
   private final AtomicLong droppedSeries = new AtomicLong();
   private final EventLog events;
   private final Map<String, CollectorStatus> statuses = new ConcurrentHashMap<>();
+  private final Map<String, ComponentStatus> components = new ConcurrentHashMap<>();
+  private volatile Optional<Provenance> provenance = Optional.empty();
   private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Function<Object, Map<String, Double>>> seriesOf =
       new ConcurrentHashMap<>();
@@ -119,6 +123,39 @@ public final class MetricRegistry implements MetricSink {
     ring.add(ms, value);
   }
 
+  /**
+   * Puts back a series' history from before this process started: the points within the history
+   * window of now, oldest first, before any new point of it. Nothing is put between the last of
+   * them and the first new point: the time the service was down stays a gap.
+   */
+  public void restoreSeries(String name, long[] times, double[] values) {
+    long from = clock.millis() - historyWindow.toMillis();
+    TimeSeriesRing ring = null;
+    for (int i = 0; i < times.length; i++) {
+      if (times[i] < from) {
+        continue;
+      }
+      if (ring == null) {
+        if (!series.containsKey(name) && series.size() >= maxSeries) {
+          droppedSeries.incrementAndGet();
+          return;
+        }
+        ring = series.computeIfAbsent(name, n -> new TimeSeriesRing(historyPoints));
+      }
+      ring.add(times[i], values[i]);
+    }
+  }
+
+  /** Says where the history from before this process's start came from. */
+  public void restored(Provenance from) {
+    this.provenance = Optional.of(from);
+  }
+
+  /** Where the history from before this process's start came from; empty when it starts afresh. */
+  public Optional<Provenance> provenance() {
+    return provenance;
+  }
+
   /** Marks a family's snapshot stale (its collector failed). No-op when it has none yet. */
   public void markStale(Family<?> family) {
     Stored s = latest.computeIfPresent(family.name(), (k, v) -> v.asStale());
@@ -182,6 +219,16 @@ public final class MetricRegistry implements MetricSink {
   public void updateStatus(CollectorStatus status) {
     statuses.put(status.name(), status);
     notifyListeners(l -> l.onStatus(status));
+  }
+
+  /** Records the health of one of the service's own components (not a collector). */
+  public void updateComponent(ComponentStatus status) {
+    components.put(status.name(), status);
+  }
+
+  /** Every component's status, sorted by name. */
+  public NavigableMap<String, ComponentStatus> components() {
+    return new TreeMap<>(components);
   }
 
   /** Every collector's status, sorted by name. */

@@ -50,6 +50,13 @@ final class JarProcess implements AutoCloseable {
     cmd.add(jar().toString());
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    // a service keeps its state in a directory of its own, not in one a former run left here
+    try {
+      pb.environment()
+          .put("MONITORING_STATE_DIR", Files.createTempDirectory("fr-state-").toString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     pb.environment().putAll(env);
     return pb;
   }

@@ -48,6 +48,18 @@ class AlertsEndToEndIT {
           for: 2s
         - alert: CollectorDown
           for: 3s
+        - alert: ResultsStalled
+          window: 15s
+          for: 3s
+          and:
+            metric: 'fr_queue_published_total{queue="clients_data", owner="fr-server"}'
+            reduce: increase
+            window: 15s
+            op: ">"
+            threshold: 0
+        - alert: QueueBacklogGrowing
+          window: 10s
+          for: 3s
       """;
 
   @TempDir Path dir;
@@ -130,6 +142,40 @@ class AlertsEndToEndIT {
     awaitState("ClientBlockedButActive", "kind", "active_after_block", "firing");
     writeClients(List.of("alice"), List.of("mallory"));
     awaitState("ClientBlockedButActive", "kind", "active_after_block", "resolved");
+  }
+
+  @Test
+  void aStuckConsumerAndAPipelineWithoutWorkerFireTheirAlerts() throws Exception {
+    startMonitor();
+    // pipeline 1 has no worker, pipeline 0's face consumer stops acknowledging: no face result
+    // comes any more while frames arrive, and PipeLine_0_face_data grows
+    JarRun sim =
+        JarRun.start(
+            SIMULATOR_JAR,
+            env,
+            "--pipelines",
+            "2",
+            "--route-to-missing",
+            "--stuck-consumer",
+            "face:0",
+            "--clients",
+            "2",
+            "--fps",
+            "5",
+            "--duration",
+            "90s");
+    closing.add(sim::close);
+    awaitState("FramesRoutedToMissingPipeline", "pipeline_id", "1", "firing");
+    awaitState("QueueBacklogGrowing", "queue", "PipeLine_0_face_data", "firing");
+    JsonNode stalled = awaitState("ResultsStalled", "queue", "face_pipeline_results", "firing");
+    assertThat(stalled.path("annotations").path("summary").asText())
+        .startsWith("No result on face_pipeline_results");
+    assertThat(JarRun.getJson(port, "/alerts").path("alerts"))
+        .as("phone results still flow from pipeline 0")
+        .noneMatch(
+            a ->
+                a.path("labels").path("alertname").asText().equals("ResultsStalled")
+                    && a.path("labels").path("queue").asText().equals("phone_pipeline_results"));
   }
 
   private void startMonitor() throws Exception {

@@ -36,6 +36,8 @@ final class JarRun implements AutoCloseable {
     Path log = Files.createTempFile("fr-e2e-", ".log");
     ProcessBuilder pb =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // a monitor keeps its state in a directory of its own, not in one a former run left here
+    pb.environment().put("MONITORING_STATE_DIR", Files.createTempDirectory("fr-state-").toString());
     pb.environment().putAll(env);
     return new JarRun(pb.start(), log);
   }

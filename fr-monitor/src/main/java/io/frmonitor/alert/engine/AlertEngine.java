@@ -23,6 +23,8 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +62,8 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
   private final Set<String> triggers;
   private final AtomicBoolean queued = new AtomicBoolean();
   private final Map<String, RuleHealth.Status> reported = new HashMap<>();
-  private AlertState state = AlertState.EMPTY;
+  // written by the engine's thread, read by the state keeper's
+  private volatile AlertState state = AlertState.EMPTY;
   private long evaluations;
   private boolean refusalReported;
 
@@ -210,6 +213,33 @@ public final class AlertEngine implements RegistryListener, AutoCloseable {
 
   public RuleSet rules() {
     return rules;
+  }
+
+  /** Every alert instance of the latest evaluation (or of the restored state before one). */
+  public List<AlertInstance> instances() {
+    return state.all();
+  }
+
+  /**
+   * Puts back the instances of an earlier run, before the first evaluation: a pending {@code for}
+   * goes on from where it was, a firing alert keeps firing (its start kept). Instances of rules no
+   * longer in force are left out. Ignored once an evaluation has run.
+   */
+  public void restore(List<AlertInstance> earlier) {
+    Set<String> names = new HashSet<>();
+    rules.rules().forEach(r -> names.add(r.name()));
+    Map<String, Map<Map<String, String>, AlertInstance>> byRule = new LinkedHashMap<>();
+    for (AlertInstance i : earlier) {
+      if (names.contains(i.rule())) {
+        byRule.computeIfAbsent(i.rule(), r -> new LinkedHashMap<>()).put(i.labels(), i);
+      }
+    }
+    executor.execute(
+        () -> {
+          if (evaluations == 0) {
+            state = new AlertState(byRule, Map.of());
+          }
+        });
   }
 
   public Silences silences() {

@@ -92,6 +92,28 @@ public final class AlertHistory {
     return List.copyOf(out.subList(Math.max(0, out.size() - limit), out.size()));
   }
 
+  /** Every entry kept, oldest first. */
+  public synchronized List<Entry> all() {
+    return List.copyOf(entries);
+  }
+
+  /**
+   * Puts back the entries of an earlier run (oldest first), before any new one: ids go on from the
+   * highest, so that a client polling {@code after=<id>} misses nothing and sees nothing twice.
+   */
+  public synchronized void restore(List<Entry> earlier) {
+    for (Entry e : earlier) {
+      if (e.id() <= lastId) {
+        continue;
+      }
+      if (entries.size() == capacity) {
+        entries.removeFirst();
+      }
+      entries.addLast(e);
+      lastId = e.id();
+    }
+  }
+
   /** The id of the newest entry; 0 before the first. */
   public synchronized long lastId() {
     return lastId;

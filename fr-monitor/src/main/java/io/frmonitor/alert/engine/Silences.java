@@ -125,6 +125,19 @@ public final class Silences {
     return new ArrayList<>(silences.values());
   }
 
+  /**
+   * Puts back the silences of an earlier run, as they were (ids kept, so that whoever created one
+   * can still delete it); those expired for more than a day are left out.
+   */
+  public synchronized void restore(List<Silence> earlier, Instant now) {
+    for (Silence s : earlier) {
+      if (silences.size() < MAX) {
+        silences.putIfAbsent(s.id(), s);
+      }
+    }
+    prune(now);
+  }
+
   public synchronized Optional<Silence> get(String id) {
     return Optional.ofNullable(silences.get(id));
   }

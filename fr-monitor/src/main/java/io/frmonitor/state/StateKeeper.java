@@ -1,0 +1,246 @@
+package io.frmonitor.state;
+
+import io.frmonitor.alert.engine.AlertEngine;
+import io.frmonitor.config.Durations;
+import io.frmonitor.config.StateSettings;
+import io.frmonitor.model.ComponentStatus;
+import io.frmonitor.model.Event;
+import io.frmonitor.model.Health;
+import io.frmonitor.model.Provenance;
+import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.registry.TimeSeriesRing;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the history, the event log and the alert states across restarts (docs/persistence.md): at
+ * start, puts back what the last run wrote — points older than the history window dropped, the
+ * time the service was down left a gap — then writes the state every interval and at a graceful
+ * stop. A state that cannot be written (a full disk, no permission) makes the {@code state}
+ * component {@code degraded} in {@code /healthz}, and is tried again at the next interval; the
+ * service goes on.
+ *
+ * <p>Thread safety: {@link #start} and {@link #close} are called by the service's lifecycle;
+ * writes run on one thread of their own ({@code fr-state}).
+ */
+public final class StateKeeper implements AutoCloseable {
+  static final String COMPONENT = "state";
+  private static final Logger LOG = LoggerFactory.getLogger(StateKeeper.class);
+
+  private final Path path;
+  private final Duration interval;
+  private final MetricRegistry registry;
+  private final AlertEngine alerts;
+  private final Clock clock;
+  private @Nullable StateDir dir;
+  private @Nullable ScheduledExecutorService writer;
+  private @Nullable String blocked;
+  private Optional<Instant> lastSuccess = Optional.empty();
+
+  private StateKeeper(
+      Path path, Duration interval, MetricRegistry registry, AlertEngine alerts, Clock clock) {
+    this.path = path;
+    this.interval = interval;
+    this.registry = registry;
+    this.alerts = alerts;
+    this.clock = clock;
+  }
+
+  /** A keeper for {@code settings}; empty when the state is switched off. */
+  public static Optional<StateKeeper> of(
+      StateSettings settings, MetricRegistry registry, AlertEngine alerts, Clock clock) {
+    return settings
+        .dir()
+        .map(d -> new StateKeeper(d, settings.interval(), registry, alerts, clock));
+  }
+
+  /**
+   * Takes the directory's lock and puts back the state found there. Call before the collectors
+   * start, so that restored points come before new ones.
+   *
+   * @throws StateInUseException when another fr-monitor holds the directory
+   */
+  public void restore() {
+    try {
+      dir = StateDir.open(path);
+    } catch (IOException e) {
+      failed("cannot open " + path + ": " + e);
+      return;
+    } catch (StateInUseException e) {
+      blocked = e.getMessage(); // not ours to write, not even at close
+      throw e;
+    }
+    StateDir.Loaded loaded = dir.read(clock.instant());
+    loaded.problem().ifPresent(why -> LOG.warn("state: {}; starting afresh", why));
+    if (!loaded.writable()) {
+      blocked = loaded.problem().orElse("the state file cannot be read");
+    }
+    loaded.image().ifPresent(this::apply);
+    report(Optional.empty());
+  }
+
+  /** Starts writing every interval. */
+  public void start() {
+    ScheduledExecutorService w =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "fr-state");
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = interval.toMillis();
+    w.scheduleWithFixedDelay(this::writeSafely, ms, ms, TimeUnit.MILLISECONDS);
+    writer = w;
+  }
+
+  private void writeSafely() {
+    try {
+      write();
+    } catch (RuntimeException e) {
+      LOG.error("state: writing failed", e);
+      failed(String.valueOf(e));
+    }
+  }
+
+  /** Writes the state now; on failure, says why in the component's status. */
+  synchronized void write() {
+    if (blocked != null) {
+      failed(blocked);
+      return;
+    }
+    if (dir == null) {
+      try {
+        dir = StateDir.open(path); // the directory may have become writable
+      } catch (IOException | StateInUseException e) {
+        failed("cannot open " + path + ": " + e.getMessage());
+        return;
+      }
+    }
+    long start = System.nanoTime();
+    byte[] bytes = StateCodec.encode(capture());
+    try {
+      dir.write(bytes);
+    } catch (IOException e) {
+      failed("cannot write " + dir.file() + ": " + e);
+      return;
+    }
+    lastSuccess = Optional.of(clock.instant());
+    LOG.debug(
+        "state: wrote {} bytes in {} ms", bytes.length, (System.nanoTime() - start) / 1_000_000);
+    report(Optional.empty());
+  }
+
+  /** Everything to keep, as of now. */
+  StateImage capture() {
+    List<SeriesHistory> series = new ArrayList<>();
+    for (Map.Entry<String, TimeSeriesRing> e : registry.allSeries().entrySet()) {
+      TimeSeriesRing.SeriesPoints p = e.getValue().since(Long.MIN_VALUE);
+      long[] times = new long[p.size()];
+      double[] values = new double[p.size()];
+      for (int i = 0; i < p.size(); i++) {
+        times[i] = p.time(i);
+        values[i] = p.value(i);
+      }
+      series.add(new SeriesHistory(e.getKey(), times, values));
+    }
+    List<Event> events =
+        new ArrayList<>(registry.events().newest(registry.events().capacity(), null));
+    Collections.reverse(events);
+    Instant now = clock.instant();
+    return new StateImage(
+        now,
+        series,
+        events,
+        alerts.instances(),
+        alerts.silences().list(now),
+        alerts.history().all());
+  }
+
+  /** Puts an earlier run's state back, aged to now. */
+  private void apply(StateImage image) {
+    long points = 0;
+    Instant upTo = image.writtenAt();
+    for (SeriesHistory h : image.series()) {
+      long[] times = new long[h.size()];
+      double[] values = new double[h.size()];
+      for (int i = 0; i < h.size(); i++) {
+        times[i] = h.time(i);
+        values[i] = h.value(i);
+      }
+      registry.restoreSeries(h.name(), times, values);
+      points += h.size();
+    }
+    image.events().forEach(registry.events()::append);
+    alerts.restore(image.alerts());
+    alerts.silences().restore(image.silences(), clock.instant());
+    alerts.history().restore(image.alertHistory());
+    Instant now = clock.instant();
+    registry.restored(new Provenance(dir().file().toString(), now, upTo));
+    LOG.info(
+        "state: restored {} series ({} points), {} events, {} alerts, {} silences from {},"
+            + " written {} ago",
+        image.series().size(),
+        points,
+        image.events().size(),
+        image.alerts().size(),
+        image.silences().size(),
+        dir().file(),
+        Durations.format(Duration.between(upTo, now).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+  }
+
+  private StateDir dir() {
+    StateDir d = dir;
+    if (d == null) {
+      throw new IllegalStateException("the state directory is not open");
+    }
+    return d;
+  }
+
+  private void failed(String why) {
+    LOG.warn("state: {}; trying again in {}", why, Durations.format(interval));
+    report(Optional.of(why));
+  }
+
+  private void report(Optional<String> error) {
+    registry.updateComponent(
+        new ComponentStatus(
+            COMPONENT,
+            error.isPresent() ? Health.DEGRADED : Health.OK,
+            "writes " + path.resolve(StateDir.FILE) + " every " + Durations.format(interval),
+            lastSuccess,
+            error));
+  }
+
+  /** Stops the periodic writes, writes a last time, and releases the directory. */
+  @Override
+  public synchronized void close() {
+    if (writer != null) {
+      writer.shutdownNow();
+    }
+    if (blocked != null) {
+      return;
+    }
+    write();
+    if (dir != null) {
+      try {
+        dir.close();
+      } catch (IOException e) {
+        LOG.warn("state: releasing {} failed", path, e);
+      }
+    }
+  }
+}
