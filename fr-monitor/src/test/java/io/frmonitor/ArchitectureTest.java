@@ -30,6 +30,8 @@ class ArchitectureTest {
         .definedBy("io.frmonitor.api..")
         .layer("export")
         .definedBy("io.frmonitor.export..")
+        .layer("state")
+        .definedBy("io.frmonitor.state..")
         .layer("alert")
         .definedBy("io.frmonitor.alert..")
         .layer("family")
@@ -54,8 +56,10 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("export")
         .mayOnlyBeAccessedByLayers("app", "api")
+        .whereLayer("state")
+        .mayOnlyBeAccessedByLayers("app")
         .whereLayer("alert")
-        .mayOnlyBeAccessedByLayers("app", "api")
+        .mayOnlyBeAccessedByLayers("app", "api", "state")
         .whereLayer("family")
         .mayOnlyBeAccessedByLayers("app", "api", "export", "alert")
         .whereLayer("collect")
@@ -65,12 +69,12 @@ class ArchitectureTest {
         .whereLayer("schedule")
         .mayOnlyBeAccessedByLayers("app", "api", "alert", "collect")
         .whereLayer("registry")
-        .mayOnlyBeAccessedByLayers("app", "api", "export", "alert", "family", "collect")
+        .mayOnlyBeAccessedByLayers("app", "api", "export", "state", "alert", "family", "collect")
         .whereLayer("metric")
         .mayOnlyBeAccessedByLayers("app", "api", "export", "alert", "family")
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers(
-            "app", "api", "export", "alert", "family", "collect", "registry", "metric")
+            "app", "api", "export", "state", "alert", "family", "collect", "registry", "metric")
         .check(CLASSES);
   }
 

@@ -1,13 +1,13 @@
 package io.frmonitor.app;
 
 import io.frmonitor.alert.rule.RuleException;
-import io.frmonitor.state.StateInUseException;
 import io.frmonitor.api.AlertsReport;
 import io.frmonitor.api.StatusReport;
 import io.frmonitor.config.ConfigException;
 import io.frmonitor.config.Settings;
 import io.frmonitor.config.SettingsLoader;
 import io.frmonitor.config.Variable;
+import io.frmonitor.state.StateInUseException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;

@@ -34,7 +34,9 @@ final class SelfTest {
     Instant start = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     try (Service service =
         Service.start(
-            settings.withHttp(new HttpSettings("127.0.0.1", 0)).withoutState(), Clock.systemUTC(), start)) {
+            settings.withHttp(new HttpSettings("127.0.0.1", 0)).withoutState(),
+            Clock.systemUTC(),
+            start)) {
       HttpClient client = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + service.port();
       if (!awaitReady(client, base)) {

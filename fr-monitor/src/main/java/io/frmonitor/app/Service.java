@@ -1,8 +1,6 @@
 package io.frmonitor.app;
 
 import io.frmonitor.alert.engine.AlertEngine;
-import io.frmonitor.state.StateInUseException;
-import io.frmonitor.state.StateKeeper;
 import io.frmonitor.alert.engine.AlertHistory;
 import io.frmonitor.alert.engine.Silences;
 import io.frmonitor.alert.notify.Notifiers;
@@ -31,6 +29,8 @@ import io.frmonitor.family.Catalog;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.schedule.ExecutorTaskScheduler;
 import io.frmonitor.schedule.NamedThreads;
+import io.frmonitor.state.StateInUseException;
+import io.frmonitor.state.StateKeeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

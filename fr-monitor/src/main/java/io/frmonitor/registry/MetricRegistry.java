@@ -2,9 +2,9 @@ package io.frmonitor.registry;
 
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.ComponentStatus;
-import io.frmonitor.model.Provenance;
 import io.frmonitor.model.Event;
 import io.frmonitor.model.Family;
+import io.frmonitor.model.Provenance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

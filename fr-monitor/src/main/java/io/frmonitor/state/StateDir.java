@@ -18,10 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * The state directory on disk: its lock (one fr-monitor per directory), the state file read once
- * at start — an unreadable one moved aside, never overwritten — and written atomically: a
- * temporary file, flushed to the disk, renamed over the old one, the directory flushed too. A crash
- * at any moment leaves the old file or the new one, whole.
+ * The state directory on disk: its lock (one fr-monitor per directory), the state file read once at
+ * start — an unreadable one moved aside, never overwritten — and written atomically: a temporary
+ * file, flushed to the disk, renamed over the old one, the directory flushed too. A crash at any
+ * moment leaves the old file or the new one, whole.
  *
  * <p>Thread safety: {@link #write} is called by one thread at a time (the state keeper's).
  */
@@ -53,7 +53,8 @@ public final class StateDir implements AutoCloseable {
     Files.createDirectories(dir);
     Path lockFile = dir.resolve(LOCK);
     FileChannel channel =
-        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        FileChannel.open(
+            lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -75,8 +76,7 @@ public final class StateDir implements AutoCloseable {
     }
     channel.truncate(0);
     channel.write(
-        ByteBuffer.wrap(
-            (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+        ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
         0);
     return new StateDir(dir, channel, lock);
   }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,14 +29,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the history, the event log and the alert states across restarts (docs/persistence.md): at
- * start, puts back what the last run wrote — points older than the history window dropped, the
- * time the service was down left a gap — then writes the state every interval and at a graceful
- * stop. A state that cannot be written (a full disk, no permission) makes the {@code state}
- * component {@code degraded} in {@code /healthz}, and is tried again at the next interval; the
- * service goes on.
+ * start, puts back what the last run wrote — points older than the history window dropped, the time
+ * the service was down left a gap — then writes the state every interval and at a graceful stop. A
+ * state that cannot be written (a full disk, no permission) makes the {@code state} component
+ * {@code degraded} in {@code /healthz}, and is tried again at the next interval; the service goes
+ * on.
  *
- * <p>Thread safety: {@link #start} and {@link #close} are called by the service's lifecycle;
- * writes run on one thread of their own ({@code fr-state}).
+ * <p>Thread safety: {@link #start} and {@link #close} are called by the service's lifecycle; writes
+ * run on one thread of their own ({@code fr-state}).
  */
 public final class StateKeeper implements AutoCloseable {
   static final String COMPONENT = "state";
@@ -48,6 +49,7 @@ public final class StateKeeper implements AutoCloseable {
   private final Clock clock;
   private @Nullable StateDir dir;
   private @Nullable ScheduledExecutorService writer;
+  private @Nullable ScheduledFuture<?> writes;
   private @Nullable String blocked;
   private Optional<Instant> lastSuccess = Optional.empty();
 
@@ -103,7 +105,7 @@ public final class StateKeeper implements AutoCloseable {
               return t;
             });
     long ms = interval.toMillis();
-    w.scheduleWithFixedDelay(this::writeSafely, ms, ms, TimeUnit.MILLISECONDS);
+    writes = w.scheduleWithFixedDelay(this::writeSafely, ms, ms, TimeUnit.MILLISECONDS);
     writer = w;
   }
 
@@ -199,7 +201,8 @@ public final class StateKeeper implements AutoCloseable {
         image.alerts().size(),
         image.silences().size(),
         dir().file(),
-        Durations.format(Duration.between(upTo, now).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        Durations.format(
+            Duration.between(upTo, now).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
   }
 
   private StateDir dir() {
@@ -228,6 +231,9 @@ public final class StateKeeper implements AutoCloseable {
   /** Stops the periodic writes, writes a last time, and releases the directory. */
   @Override
   public synchronized void close() {
+    if (writes != null) {
+      writes.cancel(false);
+    }
     if (writer != null) {
       writer.shutdownNow();
     }
