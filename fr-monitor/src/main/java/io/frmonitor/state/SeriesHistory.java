@@ -1,5 +1,6 @@
 package io.frmonitor.state;
 
+import io.frmonitor.registry.TimeSeriesRing;
 import java.util.Arrays;
 
 /**
@@ -12,13 +13,28 @@ public final class SeriesHistory {
   private final double[] values;
 
   public SeriesHistory(String name, long[] times, double[] values) {
+    this(name, times, values, true);
+  }
+
+  /** A ring's points (already a copy of its own). */
+  static SeriesHistory of(String name, TimeSeriesRing.SeriesPoints points) {
+    long[] times = new long[points.size()];
+    double[] values = new double[points.size()];
+    for (int i = 0; i < points.size(); i++) {
+      times[i] = points.time(i);
+      values[i] = points.value(i);
+    }
+    return new SeriesHistory(name, times, values, false);
+  }
+
+  private SeriesHistory(String name, long[] times, double[] values, boolean copy) {
     if (times.length != values.length) {
       throw new IllegalArgumentException(
           name + ": " + times.length + " times for " + values.length + " values");
     }
     this.name = name;
-    this.times = times.clone();
-    this.values = values.clone();
+    this.times = copy ? times.clone() : times;
+    this.values = copy ? values.clone() : values;
   }
 
   public String name() {

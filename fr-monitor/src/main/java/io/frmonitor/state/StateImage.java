@@ -5,6 +5,7 @@ import io.frmonitor.alert.engine.Silences;
 import io.frmonitor.alert.eval.AlertInstance;
 import io.frmonitor.model.Event;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * history. Written by {@link StateCodec}.
  *
  * @param writtenAt when the image was taken
- * @param series the full-resolution history rings, oldest point first
+ * @param series the full-resolution history rings, oldest point first; may be computed as it is
+ *     read (the writer copies one series at a time, not all of them at once)
  * @param events the event log, oldest first
  * @param alerts every alert instance (pending, firing, no_data, recently resolved)
  * @param silences every silence, expired ones still listed included
@@ -27,7 +29,7 @@ public record StateImage(
     List<Silences.Silence> silences,
     List<AlertHistory.Entry> alertHistory) {
   public StateImage {
-    series = List.copyOf(series);
+    series = Collections.unmodifiableList(series);
     events = List.copyOf(events);
     alerts = List.copyOf(alerts);
     silences = List.copyOf(silences);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -148,17 +149,22 @@ public final class StateKeeper implements AutoCloseable {
 
   /** Everything to keep, as of now. */
   StateImage capture() {
-    List<SeriesHistory> series = new ArrayList<>();
-    for (Map.Entry<String, TimeSeriesRing> e : registry.allSeries().entrySet()) {
-      TimeSeriesRing.SeriesPoints p = e.getValue().since(Long.MIN_VALUE);
-      long[] times = new long[p.size()];
-      double[] values = new double[p.size()];
-      for (int i = 0; i < p.size(); i++) {
-        times[i] = p.time(i);
-        values[i] = p.value(i);
-      }
-      series.add(new SeriesHistory(e.getKey(), times, values));
-    }
+    List<Map.Entry<String, TimeSeriesRing>> rings =
+        new ArrayList<>(registry.allSeries().entrySet());
+    // each series copied when the encoder reaches it: one at a time in memory, not all
+    List<SeriesHistory> series =
+        new AbstractList<>() {
+          @Override
+          public SeriesHistory get(int index) {
+            Map.Entry<String, TimeSeriesRing> e = rings.get(index);
+            return SeriesHistory.of(e.getKey(), e.getValue().since(Long.MIN_VALUE));
+          }
+
+          @Override
+          public int size() {
+            return rings.size();
+          }
+        };
     List<Event> events =
         new ArrayList<>(registry.events().newest(registry.events().capacity(), null));
     Collections.reverse(events);

@@ -91,8 +91,29 @@ final class JarProcess implements AutoCloseable {
     }
   }
 
+  HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   int port() {
     return port;
+  }
+
+  /** {@code kill -9}: no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** {@code kill} (SIGTERM): a graceful stop; its exit status. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    return process.waitFor();
   }
 
   boolean alive() {

@@ -1,0 +1,174 @@
+package io.frmonitor.state;
+
+import io.frmonitor.alert.engine.AlertEngine;
+import io.frmonitor.alert.engine.AlertHistory;
+import io.frmonitor.alert.engine.Silences;
+import io.frmonitor.alert.rule.RulesLoader;
+import io.frmonitor.app.Families;
+import io.frmonitor.config.StateSettings;
+import io.frmonitor.family.FamilySpec;
+import io.frmonitor.model.Event;
+import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.ManualClock;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The state file's cost, printed as figures for docs/performance.md: for the series a default
+ * deployment has and for 5,000, each a full hour at the default 5 s (720 points of a random walk
+ * with two decimals, timestamps a few milliseconds off the beat, as collections are), plus a full
+ * event log: the file's size, the CPU to capture and encode it, the time to write it (flushed to
+ * the disk), and the time and CPU to read, decode and restore it into a fresh registry. Run by
+ * {@code scripts/bench-state}.
+ */
+public final class StateBench {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
+  private static final int POINTS = 720;
+  private static final int RUNS = 7;
+
+  private StateBench() {}
+
+  public static void main(String[] args) throws Exception {
+    measure("default", defaultSeriesCount());
+    measure("5000", 5_000);
+  }
+
+  /** The series every family's example snapshot makes: a deployment's usual count. */
+  private static int defaultSeriesCount() {
+    MetricRegistry registry = registry(new ManualClock(T0));
+    Families.CATALOG.defineSeries(registry);
+    for (FamilySpec<?> spec : Families.CATALOG.specs()) {
+      publish(spec, registry);
+    }
+    return registry.seriesCount();
+  }
+
+  private static <T> void publish(FamilySpec<T> spec, MetricRegistry registry) {
+    registry.publish(spec.family(), spec.example());
+  }
+
+  private static MetricRegistry registry(ManualClock clock) {
+    return new MetricRegistry(
+        clock, Duration.ofHours(1), POINTS, 20_000, 1_000, Duration.ofMinutes(1));
+  }
+
+  private static AlertEngine engine(MetricRegistry registry) {
+    return new AlertEngine(
+        new RulesLoader(Families.CATALOG.metrics()).defaults(),
+        Families.CATALOG,
+        registry,
+        List.of(),
+        new Silences(),
+        new AlertHistory(1_000),
+        Runnable::run);
+  }
+
+  private static void measure(String label, int seriesCount) throws IOException {
+    double[] encodeCpu = new double[RUNS];
+    double[] writeWall = new double[RUNS];
+    double[] restoreWall = new double[RUNS];
+    double[] restoreCpu = new double[RUNS];
+    long bytes = 0;
+    for (int run = 0; run < RUNS; run++) {
+      Path dir = Files.createTempDirectory("fr-state-bench");
+      ManualClock clock = new ManualClock(T0);
+      MetricRegistry registry = registry(clock);
+      fill(registry, seriesCount);
+      StateKeeper keeper = keeper(dir, registry, clock);
+      keeper.restore();
+      long cpu = THREADS.getCurrentThreadCpuTime();
+      byte[] encoded = StateCodec.encode(keeper.capture());
+      encodeCpu[run] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+      bytes = encoded.length;
+      long wall = System.nanoTime();
+      keeper.write();
+      writeWall[run] = (System.nanoTime() - wall) / 1e6;
+      keeper.close();
+
+      ManualClock later = new ManualClock(clock.instant().plusSeconds(30));
+      MetricRegistry fresh = registry(later);
+      StateKeeper next = keeper(dir, fresh, later);
+      cpu = THREADS.getCurrentThreadCpuTime();
+      wall = System.nanoTime();
+      next.restore();
+      restoreWall[run] = (System.nanoTime() - wall) / 1e6;
+      restoreCpu[run] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+      if (fresh.seriesCount() != seriesCount) {
+        throw new IllegalStateException(fresh.seriesCount() + " series restored of " + seriesCount);
+      }
+      next.close();
+      deleteAll(dir);
+    }
+    System.out.printf(
+        "series=%s count=%d points=%d file_bytes=%d bytes_per_point=%.2f capture_encode_cpu_ms=%.1f"
+            + " write_ms=%.1f restore_ms=%.1f restore_cpu_ms=%.1f%n",
+        label,
+        seriesCount,
+        (long) seriesCount * POINTS,
+        bytes,
+        bytes / (double) ((long) seriesCount * POINTS),
+        median(encodeCpu),
+        median(writeWall),
+        median(restoreWall),
+        median(restoreCpu));
+  }
+
+  private static StateKeeper keeper(Path dir, MetricRegistry registry, ManualClock clock) {
+    return StateKeeper.of(
+            new StateSettings(Optional.of(dir), Duration.ofMinutes(1)),
+            registry,
+            engine(registry),
+            clock)
+        .orElseThrow();
+  }
+
+  /** An hour of points per series, and a full event log, ending at the clock's now. */
+  private static void fill(MetricRegistry registry, int seriesCount) {
+    SplittableRandom random = new SplittableRandom(42);
+    long end = registry.clock().millis();
+    for (int s = 0; s < seriesCount; s++) {
+      long[] times = new long[POINTS];
+      double[] values = new double[POINTS];
+      double v = random.nextDouble(0, 100);
+      for (int i = 0; i < POINTS; i++) {
+        times[i] = end - (POINTS - i) * 5_000L + random.nextInt(0, 8);
+        v = Math.max(0, v + random.nextDouble(-1, 1));
+        values[i] = Math.round(v * 100) / 100.0;
+      }
+      registry.restoreSeries("system.bench_" + s, times, values);
+    }
+    for (int e = 0; e < 1_000; e++) {
+      registry.appendEvent(
+          new Event(
+              Instant.ofEpochMilli(end - (1_000 - e) * 3_000L),
+              "client_state_change",
+              Map.of("client", "client-" + e % 50, "from", "active", "to", "paused")));
+    }
+  }
+
+  private static void deleteAll(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(dir);
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+}
