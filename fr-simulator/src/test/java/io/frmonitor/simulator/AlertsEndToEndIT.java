@@ -164,7 +164,7 @@ class AlertsEndToEndIT {
             "5",
             "--duration",
             "90s");
-    closing.add(sim::close);
+    closing.add(sim);
     awaitState("FramesRoutedToMissingPipeline", "pipeline_id", "1", "firing");
     awaitState("QueueBacklogGrowing", "queue", "PipeLine_0_face_data", "firing");
     JsonNode stalled = awaitState("ResultsStalled", "queue", "face_pipeline_results", "firing");
