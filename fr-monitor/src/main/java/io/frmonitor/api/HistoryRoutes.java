@@ -6,6 +6,7 @@ import io.frmonitor.family.Query;
 import io.frmonitor.model.Provenance;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.registry.TimeSeriesRing;
+import io.frmonitor.registry.TrendRing;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,19 +30,27 @@ final class HistoryRoutes {
 
   void history(Context ctx) throws IOException {
     Query query = ctx::queryParam;
-    Duration window = query.window(registry.historyWindow()).orElse(registry.historyWindow());
+    Duration full = registry.historyWindow();
+    Duration longest = registry.trendWindow().compareTo(full) > 0 ? registry.trendWindow() : full;
+    Duration window = query.window(longest).orElse(full);
     String param = ctx.queryParam("series");
     if (param == null) {
-      Responses.json(
-          ctx,
-          Map.of(
-              "history_window", Durations.format(registry.historyWindow()),
-              "series", registry.allSeries().keySet()));
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("history_window", Durations.format(full));
+      body.put(
+          "long_history_window",
+          registry.trendWindow().isZero() ? null : Durations.format(registry.trendWindow()));
+      body.put("series", registry.allSeries().keySet());
+      Responses.json(ctx, body);
       return;
     }
     Map<String, TimeSeriesRing> selected = select(param);
     long from = registry.clock().millis() - window.toMillis();
-    Responses.json(ctx, render(selected, window, from, registry.provenance()));
+    Responses.json(
+        ctx,
+        window.compareTo(full) > 0
+            ? renderTrends(selected.keySet(), window, from, registry.provenance())
+            : render(selected, window, from, registry.provenance()));
   }
 
   private Map<String, TimeSeriesRing> select(String param) {
@@ -70,6 +79,66 @@ final class HistoryRoutes {
     return selected;
   }
 
+  /** Where the points before the restart came from; none were collected in between. */
+  private static void provenance(JsonGenerator g, Optional<Provenance> provenance)
+      throws IOException {
+    if (provenance.isEmpty()) {
+      return;
+    }
+    Provenance p = provenance.get();
+    g.writeObjectFieldStart("restored");
+    g.writeStringField("source", p.source());
+    g.writeNumberField("at", p.restoredAt().toEpochMilli());
+    g.writeNumberField("up_to", p.upTo().toEpochMilli());
+    g.writeObjectFieldStart("gap");
+    g.writeNumberField("from", p.upTo().toEpochMilli());
+    g.writeNumberField("to", p.restoredAt().toEpochMilli());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /**
+   * A window beyond the full-resolution history, from the one-minute trends: each minute as {@code
+   * [start_ms, min, avg, max]}; a minute without points is absent (a gap).
+   */
+  private byte[] renderTrends(
+      Iterable<String> names, Duration window, long from, Optional<Provenance> provenance)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("window", Durations.format(window));
+      g.writeStringField("resolution", "1m");
+      g.writeArrayFieldStart("fields");
+      for (String f : new String[] {"start", "min", "avg", "max"}) {
+        g.writeString(f);
+      }
+      g.writeEndArray();
+      g.writeNumberField("from", from);
+      provenance(g, provenance);
+      g.writeObjectFieldStart("series");
+      for (String name : names) {
+        g.writeArrayFieldStart(name);
+        Optional<TrendRing> trend = registry.trend(name);
+        if (trend.isPresent()) {
+          TrendRing.TrendPoints p = trend.get().since(from);
+          for (int i = 0; i < p.size(); i++) {
+            g.writeStartArray();
+            g.writeNumber(p.startMs(i));
+            g.writeNumber(p.min(i));
+            g.writeNumber(p.avg(i));
+            g.writeNumber(p.max(i));
+            g.writeEndArray();
+          }
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
   private static byte[] render(
       Map<String, TimeSeriesRing> selected,
       Duration window,
@@ -80,20 +149,9 @@ final class HistoryRoutes {
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("window", Durations.format(window));
+      g.writeStringField("resolution", "collection");
       g.writeNumberField("from", from);
-      if (provenance.isPresent()) {
-        // points before the restart came from the state file; none were collected in between
-        Provenance p = provenance.get();
-        g.writeObjectFieldStart("restored");
-        g.writeStringField("source", p.source());
-        g.writeNumberField("at", p.restoredAt().toEpochMilli());
-        g.writeNumberField("up_to", p.upTo().toEpochMilli());
-        g.writeObjectFieldStart("gap");
-        g.writeNumberField("from", p.upTo().toEpochMilli());
-        g.writeNumberField("to", p.restoredAt().toEpochMilli());
-        g.writeEndObject();
-        g.writeEndObject();
-      }
+      provenance(g, provenance);
       g.writeObjectFieldStart("series");
       for (Map.Entry<String, TimeSeriesRing> e : selected.entrySet()) {
         TimeSeriesRing.SeriesPoints points = e.getValue().since(from);

@@ -67,7 +67,8 @@ final class Service implements AutoCloseable {
             settings.historyPoints(),
             settings.maxSeries(),
             settings.eventLogSize(),
-            poll.multipliedBy(3).plus(settings.collectTimeout()));
+            poll.multipliedBy(3).plus(settings.collectTimeout()),
+            settings.trendWindow());
     PayloadDecoder decoder =
         new PayloadDecoder(
             new DecodeLimits(settings.payload().maxBytes(), settings.payload().maxDepth()));

@@ -12,6 +12,7 @@ public record Settings(
     HttpSettings http,
     Duration pollInterval,
     Duration historyWindow,
+    Duration trendWindow,
     Duration collectTimeout,
     Toggle gpu,
     boolean prometheusEnabled,
@@ -31,6 +32,7 @@ public record Settings(
         other,
         pollInterval,
         historyWindow,
+        trendWindow,
         collectTimeout,
         gpu,
         prometheusEnabled,
@@ -51,6 +53,7 @@ public record Settings(
         http,
         pollInterval,
         historyWindow,
+        trendWindow,
         collectTimeout,
         gpu,
         prometheusEnabled,
@@ -95,6 +98,9 @@ public record Settings(
     out.put(Variable.MONITORING_CORS_ORIGINS, String.join(",", http.access().corsOrigins()));
     out.put(Variable.MONITORING_POLL_INTERVAL, Durations.format(pollInterval));
     out.put(Variable.MONITORING_HISTORY_WINDOW, Durations.format(historyWindow));
+    out.put(
+        Variable.MONITORING_HISTORY_LONG_WINDOW,
+        trendWindow.isZero() ? "off" : Durations.format(trendWindow));
     out.put(Variable.MONITORING_COLLECT_TIMEOUT, Durations.format(collectTimeout));
     out.put(Variable.MONITORING_GPU_ENABLED, gpu.label());
     out.put(Variable.PROMETHEUS_ENABLED, Boolean.toString(prometheusEnabled));

@@ -46,11 +46,13 @@ public final class SettingsLoader {
 
   private Settings load() {
     Duration poll = pollInterval();
+    Duration history = historyWindow(poll);
     return new Settings(
         new HttpSettings(
             host(Variable.MONITORING_HTTP_HOST), port(Variable.MONITORING_HTTP_PORT), access()),
         poll,
-        historyWindow(poll),
+        history,
+        trendWindow(history),
         collectTimeout(poll),
         gpuMode(),
         bool(Variable.PROMETHEUS_ENABLED),
@@ -239,6 +241,19 @@ public final class SettingsLoader {
     Duration d = duration(v, ChronoUnit.MINUTES);
     long points = d.toMillis() / poll.toMillis();
     if (points < 1 || points > MAX_HISTORY_POINTS) {
+      throw invalid(v, raw(v));
+    }
+    return d;
+  }
+
+  /** The one-minute trends' reach: off, or 1 h to 7 days and at least the history window. */
+  private Duration trendWindow(Duration history) {
+    Variable v = Variable.MONITORING_HISTORY_LONG_WINDOW;
+    if (raw(v).equalsIgnoreCase("off")) {
+      return Duration.ZERO;
+    }
+    Duration d = durationIn(v, ChronoUnit.HOURS, Duration.ofHours(1), Duration.ofDays(7));
+    if (d.compareTo(history) < 0 || d.toMillis() % 60_000 != 0) {
       throw invalid(v, raw(v));
     }
     return d;

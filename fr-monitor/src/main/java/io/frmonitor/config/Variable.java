@@ -30,6 +30,10 @@ public enum Variable {
       "a duration such as 60m, 2h (a plain number means minutes), at least one poll interval and"
           + " at most 100000 intervals",
       "History kept in memory"),
+  MONITORING_HISTORY_LONG_WINDOW(
+      "24h",
+      "a duration 1h-7d, at least MONITORING_HISTORY_WINDOW (a plain number means hours), or off",
+      "The one-minute trend (min, avg, max) kept of every series"),
   MONITORING_COLLECT_TIMEOUT(
       "",
       "a duration such as 3s, at most the poll interval (empty: the smaller of 3s and the poll"

@@ -42,6 +42,8 @@ public final class MetricRegistry implements MetricSink {
   private final Duration staleAfter;
   private final Map<String, Stored> latest = new ConcurrentHashMap<>();
   private final Map<String, TimeSeriesRing> series = new ConcurrentHashMap<>();
+  private final Duration trendWindow;
+  private final Map<String, TrendRing> trends = new ConcurrentHashMap<>();
   private final AtomicLong droppedSeries = new AtomicLong();
   private final EventLog events;
   private final Map<String, CollectorStatus> statuses = new ConcurrentHashMap<>();
@@ -63,6 +65,22 @@ public final class MetricRegistry implements MetricSink {
       int maxSeries,
       int eventCapacity,
       Duration staleAfter) {
+    this(clock, historyWindow, historyPoints, maxSeries, eventCapacity, staleAfter, Duration.ZERO);
+  }
+
+  /**
+   * @param trendWindow how far back each series' one-minute trend (min, avg, max) goes; zero keeps
+   *     none
+   */
+  public MetricRegistry(
+      Clock clock,
+      Duration historyWindow,
+      int historyPoints,
+      int maxSeries,
+      int eventCapacity,
+      Duration staleAfter,
+      Duration trendWindow) {
+    this.trendWindow = trendWindow;
     this.clock = clock;
     this.historyWindow = historyWindow;
     this.historyPoints = historyPoints;
@@ -121,6 +139,52 @@ public final class MetricRegistry implements MetricSink {
       ring = series.computeIfAbsent(name, n -> new TimeSeriesRing(historyPoints));
     }
     ring.add(ms, value);
+    if (!trendWindow.isZero()) {
+      trends.computeIfAbsent(name, n -> new TrendRing(trendMinutes())).add(ms, value);
+    }
+  }
+
+  private int trendMinutes() {
+    return Math.toIntExact(trendWindow.toMillis() / TrendRing.MINUTE_MS);
+  }
+
+  /** How far back the one-minute trends go; zero when none are kept. */
+  public Duration trendWindow() {
+    return trendWindow;
+  }
+
+  /** A series' one-minute trend; empty when trends are off or the series has none. */
+  public Optional<TrendRing> trend(String name) {
+    return Optional.ofNullable(trends.get(name));
+  }
+
+  /** Every series' trend, sorted by name. */
+  public NavigableMap<String, TrendRing> allTrends() {
+    return Collections.unmodifiableNavigableMap(new TreeMap<>(trends));
+  }
+
+  /**
+   * Puts back a series' trend minutes from before this process started (oldest first), those within
+   * the trend window of now; nothing is put in the minutes the service was down.
+   */
+  public void restoreTrend(String name, int[] minutes, float[] mins, float[] avgs, float[] maxs) {
+    if (trendWindow.isZero()) {
+      return;
+    }
+    long from = Math.floorDiv(clock.millis() - trendWindow.toMillis(), TrendRing.MINUTE_MS);
+    TrendRing ring = null;
+    for (int i = 0; i < minutes.length; i++) {
+      if (minutes[i] <= from) {
+        continue;
+      }
+      if (ring == null) {
+        if (!series.containsKey(name) && !trends.containsKey(name) && series.size() >= maxSeries) {
+          return;
+        }
+        ring = trends.computeIfAbsent(name, n -> new TrendRing(trendMinutes()));
+      }
+      ring.restore(minutes[i], mins[i], avgs[i], maxs[i]);
+    }
   }
 
   /**

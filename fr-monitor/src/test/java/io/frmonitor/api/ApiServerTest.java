@@ -12,6 +12,7 @@ import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.PipelinesSnapshot;
+import io.frmonitor.model.Provenance;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ClientsSnapshots;
@@ -273,6 +274,46 @@ class ApiServerTest {
     assertThat(points.get(0).get(0).asLong()).isEqualTo(clock.millis() - 5000);
     assertThat(points.get(0).get(1).asDouble()).isEqualTo(10);
     assertThat(points.get(1).get(1).asDouble()).isEqualTo(20);
+  }
+
+  @Test
+  void aWindowBeyondTheFullHistoryIsAnsweredFromTheOneMinuteTrends() throws Exception {
+    publishHost(10);
+    clock.advance(Duration.ofSeconds(20));
+    publishHost(30);
+    clock.advance(Duration.ofMinutes(3)); // two minutes without a point: a gap
+    publishHost(50);
+
+    JsonNode h = json("/history?series=system.cpu_percent&window=24h", 200);
+    assertThat(h.path("resolution").asText()).isEqualTo("1m");
+    assertThat(h.path("fields").toString()).isEqualTo("[\"start\",\"min\",\"avg\",\"max\"]");
+    JsonNode minutes = h.path("series").path("system.cpu_percent");
+    assertThat(minutes.size()).as("two minutes with points, the gap left out").isEqualTo(2);
+    long first =
+        Math.floorDiv(clock.millis() - Duration.ofSeconds(200).toMillis(), 60_000) * 60_000;
+    assertThat(minutes.get(0).get(0).asLong()).isEqualTo(first);
+    assertThat(minutes.get(0).get(1).asDouble()).isEqualTo(10);
+    assertThat(minutes.get(0).get(2).asDouble()).isEqualTo(20);
+    assertThat(minutes.get(0).get(3).asDouble()).isEqualTo(30);
+    assertThat(minutes.get(1).get(2).asDouble()).as("the minute in progress").isEqualTo(50);
+    assertThat(
+            json("/history?series=system.cpu_percent&window=1h", 200).path("resolution").asText())
+        .isEqualTo("collection");
+    assertThat(json("/history", 200).path("long_history_window").asText()).isEqualTo("1d");
+    assertThat(json("/history?series=system.cpu_percent&window=2d", 400).path("message").asText())
+        .contains("longer than the history kept (1d");
+  }
+
+  @Test
+  void historySaysWhereRestoredPointsCameFromAndTheGap() throws Exception {
+    publishHost(10);
+    Instant upTo = clock.instant().minusSeconds(90);
+    registry.restored(new Provenance("data/state.bin", clock.instant(), upTo));
+    JsonNode restored = json("/history?series=system.cpu_percent", 200).path("restored");
+    assertThat(restored.path("source").asText()).isEqualTo("data/state.bin");
+    assertThat(restored.path("up_to").asLong()).isEqualTo(upTo.toEpochMilli());
+    assertThat(restored.path("gap").path("from").asLong()).isEqualTo(upTo.toEpochMilli());
+    assertThat(restored.path("gap").path("to").asLong()).isEqualTo(clock.millis());
   }
 
   @Test

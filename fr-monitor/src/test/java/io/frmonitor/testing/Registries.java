@@ -19,7 +19,14 @@ public final class Registries {
   /** As the service keeps it at a 5 s interval: an hour in 720 points, stale after 18 s. */
   public static MetricRegistry forApiTests(Clock clock) {
     return withFamilies(
-        new MetricRegistry(clock, Duration.ofMinutes(60), 720, 1000, 100, Duration.ofSeconds(18)));
+        new MetricRegistry(
+            clock,
+            Duration.ofMinutes(60),
+            720,
+            1000,
+            100,
+            Duration.ofSeconds(18),
+            Duration.ofHours(24)));
   }
 
   /** {@code registry}, with every registered family's history series defined. */
