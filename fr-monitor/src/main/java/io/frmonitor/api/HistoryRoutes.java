@@ -31,8 +31,13 @@ final class HistoryRoutes {
   void history(Context ctx) throws IOException {
     Query query = ctx::queryParam;
     Duration full = registry.historyWindow();
-    Duration longest = registry.trendWindow().compareTo(full) > 0 ? registry.trendWindow() : full;
-    Duration window = query.window(longest).orElse(full);
+    boolean trends = registry.trendWindow().compareTo(full) > 0;
+    Duration window =
+        query
+            .window(
+                trends ? registry.trendWindow() : full,
+                trends ? "MONITORING_HISTORY_LONG_WINDOW" : "MONITORING_HISTORY_WINDOW")
+            .orElse(full);
     String param = ctx.queryParam("series");
     if (param == null) {
       Map<String, Object> body = new LinkedHashMap<>();

@@ -52,6 +52,16 @@ public interface Query {
    * @throws BadQueryException when malformed, zero, or longer than the history kept
    */
   default Optional<Duration> window(Duration history) {
+    return window(history, "MONITORING_HISTORY_WINDOW");
+  }
+
+  /**
+   * {@code window}: empty when absent, else a duration no longer than {@code history}, which the
+   * variable {@code limitedBy} sets.
+   *
+   * @throws BadQueryException when malformed, zero, or longer than the history kept
+   */
+  default Optional<Duration> window(Duration history, String limitedBy) {
     String raw = param("window");
     if (raw == null) {
       return Optional.empty();
@@ -71,7 +81,9 @@ public interface Query {
               + raw
               + " is longer than the history kept ("
               + Durations.format(history)
-              + ", MONITORING_HISTORY_WINDOW)");
+              + ", "
+              + limitedBy
+              + ")");
     }
     return Optional.of(window);
   }

@@ -301,7 +301,7 @@ class ApiServerTest {
         .isEqualTo("collection");
     assertThat(json("/history", 200).path("long_history_window").asText()).isEqualTo("1d");
     assertThat(json("/history?series=system.cpu_percent&window=2d", 400).path("message").asText())
-        .contains("longer than the history kept (1d");
+        .contains("longer than the history kept (1d, MONITORING_HISTORY_LONG_WINDOW)");
   }
 
   @Test
