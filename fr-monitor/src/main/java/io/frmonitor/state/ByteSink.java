@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A growable byte array that {@link StateCodec} writes into: big-endian fixed-width fields,
+ * A growable byte array that {@link StateWriter} encodes into: big-endian fixed-width fields,
  * unsigned LEB128 varints, zigzag varints, strings and maps as the format describes. Unsynchronized
  * and without per-byte stream calls, so that millions of points encode quickly.
  *
@@ -34,8 +34,9 @@ final class ByteSink {
     return buf;
   }
 
-  byte[] toByteArray() {
-    return Arrays.copyOf(buf, size);
+  /** Empties the sink, keeping its array. */
+  void reset() {
+    size = 0;
   }
 
   private void ensure(int extra) {
@@ -72,14 +73,14 @@ final class ByteSink {
   }
 
   /** Overwrites 8 bytes at {@code at} with {@code v}, big-endian. */
-  void putLong(int at, long v) {
+  private void putLong(int at, long v) {
     for (int i = 7; i >= 0; i--) {
       buf[at + 7 - i] = (byte) (v >>> (8 * i));
     }
   }
 
   /** Overwrites 4 bytes at {@code at} with {@code v}, big-endian. */
-  void putInt(int at, int v) {
+  private void putInt(int at, int v) {
     for (int i = 3; i >= 0; i--) {
       buf[at + 3 - i] = (byte) (v >>> (8 * i));
     }
@@ -127,18 +128,5 @@ final class ByteSink {
       writeString(e.getKey());
       writeString(e.getValue());
     }
-  }
-
-  /**
-   * Inserts {@code v} as a varint at {@code at}, moving what follows to make room (a section's
-   * length, known only once its body is written).
-   */
-  void insertVarLong(int at, long v) {
-    int end = size;
-    writeVarLong(v);
-    int width = size - end;
-    byte[] varint = Arrays.copyOfRange(buf, end, size);
-    System.arraycopy(buf, at, buf, at + width, end - at);
-    System.arraycopy(varint, 0, buf, at, width);
   }
 }

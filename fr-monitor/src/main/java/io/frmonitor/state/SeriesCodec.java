@@ -16,34 +16,35 @@ final class SeriesCodec {
 
   private SeriesCodec() {}
 
-  static void write(ByteSink out, List<SeriesHistory> series) {
-    out.writeVarLong(series.size());
-    for (SeriesHistory s : series) {
-      out.writeString(s.name());
-      int n = s.size();
-      out.writeVarLong(n);
-      long prevTime = 0;
-      long prevDelta = 0;
-      for (int i = 0; i < n; i++) {
-        long t = s.time(i);
-        long delta = t - prevTime;
-        out.writeZigZag(i == 0 ? t : delta - prevDelta);
-        prevDelta = i == 0 ? 0 : delta;
-        prevTime = t;
+  /**
+   * One series of the section (the section starts with their count, which the caller writes): its
+   * name, point count, times and values.
+   */
+  static void write(ByteSink out, SeriesHistory s) {
+    out.writeString(s.name());
+    int n = s.size();
+    out.writeVarLong(n);
+    long prevTime = 0;
+    long prevDelta = 0;
+    for (int i = 0; i < n; i++) {
+      long t = s.time(i);
+      long delta = t - prevTime;
+      out.writeZigZag(i == 0 ? t : delta - prevDelta);
+      prevDelta = i == 0 ? 0 : delta;
+      prevTime = t;
+    }
+    long prevBits = 0;
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToRawLongBits(s.value(i));
+      long xor = bits ^ prevBits;
+      if (xor == 0) {
+        out.writeByte(SAME);
+      } else {
+        int zeros = Long.numberOfTrailingZeros(xor);
+        out.writeByte(zeros);
+        out.writeVarLong(xor >>> zeros);
       }
-      long prevBits = 0;
-      for (int i = 0; i < n; i++) {
-        long bits = Double.doubleToRawLongBits(s.value(i));
-        long xor = bits ^ prevBits;
-        if (xor == 0) {
-          out.writeByte(SAME);
-        } else {
-          int zeros = Long.numberOfTrailingZeros(xor);
-          out.writeByte(zeros);
-          out.writeVarLong(xor >>> zeros);
-        }
-        prevBits = bits;
-      }
+      prevBits = bits;
     }
   }
 

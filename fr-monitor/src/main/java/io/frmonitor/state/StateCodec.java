@@ -4,6 +4,8 @@ import io.frmonitor.alert.engine.AlertHistory;
 import io.frmonitor.alert.engine.Silences;
 import io.frmonitor.alert.eval.AlertInstance;
 import io.frmonitor.model.Event;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +15,8 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The state file's format: versioned, checksummed, compact. Pure; the caller does the I/O.
+ * The state file's format: versioned, checksummed, compact. Decoding is pure, from the file's
+ * bytes; {@link #write} streams to a file, {@link #encode} gives the same bytes in memory.
  *
  * <h2>Header (18 bytes, fixed-width fields big-endian)</h2>
  *
@@ -96,40 +99,46 @@ public final class StateCodec {
   private StateCodec() {}
 
   /**
-   * The image as the file's bytes.
+   * Writes the image's file to {@code out}, from position 0, with a buffer of {@value
+   * StateWriter#CHUNK} bytes: the memory taken does not grow with the file. The series are asked
+   * for once each, in order, and none is kept (an image may compute them as they are read). The
+   * series section is written a few bytes on, then read back and moved in behind its length, so
+   * {@code out} must be open for reading as well as writing. {@code out} is cut to the file's
+   * length; its own position is not used. Gives exactly the bytes of {@link #encode}.
+   *
+   * @return the file's length in bytes
+   * @throws IOException when {@code out} cannot be written or read; what it holds is then undefined
+   * @throws ArithmeticException when an instant lies beyond what epoch milliseconds hold (about 292
+   *     million years from 1970)
+   */
+  public static long write(StateImage image, FileChannel out) throws IOException {
+    return new StateWriter(new StateTarget.Channel(out)).write(image);
+  }
+
+  /**
+   * The image as the file's bytes, all in memory; {@link #write} to a file takes far less.
    *
    * @throws ArithmeticException when an instant lies beyond what epoch milliseconds hold (about 292
    *     million years from 1970)
    * @throws IllegalStateException when the image would take 2 GiB or more
    */
   public static byte[] encode(StateImage image) {
-    int points = image.series().stream().mapToInt(SeriesHistory::size).sum();
-    ByteSink out = new ByteSink(4096 + 3 * points);
-    out.writeBytes(MAGIC);
-    out.writeByte(VERSION >>> 8);
-    out.writeByte(VERSION);
-    out.writeLong(0); // payload length, filled in below
-    out.writeInt(0); // checksum, filled in below
-    int payload = out.size();
-    out.writeInstant(image.writtenAt());
-    section(out, TAG_SERIES, () -> SeriesCodec.write(out, image.series()));
-    section(out, TAG_EVENTS, () -> RecordsCodec.writeEvents(out, image.events()));
-    section(out, TAG_ALERTS, () -> RecordsCodec.writeAlerts(out, image.alerts()));
-    section(out, TAG_SILENCES, () -> RecordsCodec.writeSilences(out, image.silences()));
-    section(out, TAG_HISTORY, () -> RecordsCodec.writeHistory(out, image.alertHistory()));
-    int length = out.size() - payload;
-    CRC32C crc = new CRC32C();
-    crc.update(out.array(), payload, length);
-    out.putLong(6, length);
-    out.putInt(14, (int) crc.getValue());
+    StateTarget.Memory out = new StateTarget.Memory();
+    try {
+      new StateWriter(out).write(image);
+    } catch (IOException e) {
+      throw new IllegalStateException("an in-memory write failed", e); // it reads what it wrote
+    }
     return out.toByteArray();
   }
 
-  private static void section(ByteSink out, int tag, Runnable body) {
-    out.writeByte(tag);
-    int start = out.size();
-    body.run();
-    out.insertVarLong(start, out.size() - start);
+  /** The header, with the payload's length and checksum. */
+  static void writeHeader(ByteSink out, long payloadLength, int crc32c) {
+    out.writeBytes(MAGIC);
+    out.writeByte(VERSION >>> 8);
+    out.writeByte(VERSION);
+    out.writeLong(payloadLength);
+    out.writeInt(crc32c);
   }
 
   /**

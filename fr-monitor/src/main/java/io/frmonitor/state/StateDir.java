@@ -142,23 +142,25 @@ public final class StateDir implements AutoCloseable {
   }
 
   /**
-   * Replaces the state file with {@code bytes}, atomically.
+   * Replaces the state file with {@code image}'s, atomically; the image is streamed to the file
+   * ({@link StateCodec#write}), never held whole in memory.
    *
+   * @return the file's length in bytes
    * @throws IOException when it cannot (a full disk, no permission): the old file is then intact
+   * @throws RuntimeException what encoding the image throws (the old file is intact then too)
    */
-  public void write(byte[] bytes) throws IOException {
+  public long write(StateImage image) throws IOException {
     Path tmp = dir.resolve(FILE + ".tmp");
+    long length;
     try {
       try (FileChannel out =
           FileChannel.open(
               tmp,
               StandardOpenOption.CREATE,
               StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        while (b.hasRemaining()) {
-          out.write(b);
-        }
+              StandardOpenOption.WRITE,
+              StandardOpenOption.READ)) { // the writer reads the series section back
+        length = StateCodec.write(image, out);
         out.force(true);
       }
       try {
@@ -167,7 +169,7 @@ public final class StateDir implements AutoCloseable {
       } catch (AtomicMoveNotSupportedException e) {
         throw new IOException("the file system cannot rename atomically: " + e.getMessage(), e);
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
     }
@@ -176,6 +178,7 @@ public final class StateDir implements AutoCloseable {
     } catch (IOException e) {
       // some file systems cannot flush a directory; the rename is then as durable as they make it
     }
+    return length;
   }
 
   /** Releases the lock. */

@@ -53,6 +53,7 @@ public final class StateKeeper implements AutoCloseable {
   private @Nullable ScheduledFuture<?> writes;
   private @Nullable String blocked;
   private Optional<Instant> lastSuccess = Optional.empty();
+  private long lastBytes;
 
   private StateKeeper(
       Path path, Duration interval, MetricRegistry registry, AlertEngine alerts, Clock clock) {
@@ -134,17 +135,20 @@ public final class StateKeeper implements AutoCloseable {
       }
     }
     long start = System.nanoTime();
-    byte[] bytes = StateCodec.encode(capture());
     try {
-      dir.write(bytes);
+      lastBytes = dir.write(capture()); // streamed: one series' copy in memory at a time
     } catch (IOException e) {
       failed("cannot write " + dir.file() + ": " + e);
       return;
     }
     lastSuccess = Optional.of(clock.instant());
-    LOG.debug(
-        "state: wrote {} bytes in {} ms", bytes.length, (System.nanoTime() - start) / 1_000_000);
+    LOG.debug("state: wrote {} bytes in {} ms", lastBytes, (System.nanoTime() - start) / 1_000_000);
     report(Optional.empty());
+  }
+
+  /** The length of the file the last successful write wrote, in bytes; 0 before one. */
+  synchronized long lastBytes() {
+    return lastBytes;
   }
 
   /** Everything to keep, as of now. */

@@ -12,6 +12,8 @@ import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ManualClock;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,21 +29,33 @@ import java.util.SplittableRandom;
  * The state file's cost, printed as figures for docs/performance.md: for the series a default
  * deployment has and for 5,000, each a full hour at the default 5 s (720 points of a random walk
  * with two decimals, timestamps a few milliseconds off the beat, as collections are), plus a full
- * event log: the file's size, the CPU to capture and encode it, the time to write it (flushed to
- * the disk), and the time and CPU to read, decode and restore it into a fresh registry. Run by
- * {@code scripts/bench-state}.
+ * event log: the file's size, the CPU and the time to capture, encode and write it (streamed,
+ * flushed to the disk), the time and CPU to read, decode and restore it into a fresh registry, the
+ * heap's limit and the peak of its pools' use over the case (garbage not yet collected included).
+ * Run by {@code scripts/bench-state}.
  */
 public final class StateBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final List<MemoryPoolMXBean> HEAP =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .toList();
   private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
   private static final int POINTS = 720;
   private static final int RUNS = 7;
 
   private StateBench() {}
 
+  /**
+   * Runs the cases and prints a line for each.
+   *
+   * @param args the cases to run, {@code default} and/or a series count; both {@code default} and
+   *     {@code 5000} when none (the script runs each in a JVM of its own, with its own heap)
+   */
   public static void main(String[] args) throws Exception {
-    measure("default", defaultSeriesCount());
-    measure("5000", 5_000);
+    for (String c : args.length == 0 ? new String[] {"default", "5000"} : args) {
+      measure(c, c.equals("default") ? defaultSeriesCount() : Integer.parseInt(c));
+    }
   }
 
   /** The series every family's example snapshot makes: a deployment's usual count. */
@@ -75,7 +89,8 @@ public final class StateBench {
   }
 
   private static void measure(String label, int seriesCount) throws IOException {
-    double[] encodeCpu = new double[RUNS];
+    HEAP.forEach(MemoryPoolMXBean::resetPeakUsage);
+    double[] writeCpu = new double[RUNS];
     double[] writeWall = new double[RUNS];
     double[] restoreWall = new double[RUNS];
     double[] restoreCpu = new double[RUNS];
@@ -88,12 +103,14 @@ public final class StateBench {
       StateKeeper keeper = keeper(dir, registry, clock);
       keeper.restore();
       long cpu = THREADS.getCurrentThreadCpuTime();
-      byte[] encoded = StateCodec.encode(keeper.capture());
-      encodeCpu[run] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
-      bytes = encoded.length;
       long wall = System.nanoTime();
-      keeper.write();
+      keeper.write(); // captured, encoded and written in one stream
       writeWall[run] = (System.nanoTime() - wall) / 1e6;
+      writeCpu[run] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+      bytes = keeper.lastBytes();
+      if (bytes == 0) {
+        throw new IllegalStateException("the state was not written");
+      }
       keeper.close();
 
       ManualClock later = new ManualClock(clock.instant().plusSeconds(30));
@@ -111,17 +128,20 @@ public final class StateBench {
       deleteAll(dir);
     }
     System.out.printf(
-        "series=%s count=%d points=%d file_bytes=%d bytes_per_point=%.2f capture_encode_cpu_ms=%.1f"
-            + " write_ms=%.1f restore_ms=%.1f restore_cpu_ms=%.1f%n",
+        "series=%s count=%d points=%d file_bytes=%d bytes_per_point=%.2f write_cpu_ms=%.1f"
+            + " write_ms=%.1f restore_ms=%.1f restore_cpu_ms=%.1f heap_max_mb=%d"
+            + " heap_peak_mb=%d%n",
         label,
         seriesCount,
         (long) seriesCount * POINTS,
         bytes,
         bytes / (double) ((long) seriesCount * POINTS),
-        median(encodeCpu),
+        median(writeCpu),
         median(writeWall),
         median(restoreWall),
-        median(restoreCpu));
+        median(restoreCpu),
+        Runtime.getRuntime().maxMemory() >> 20,
+        HEAP.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20);
   }
 
   private static StateKeeper keeper(Path dir, MetricRegistry registry, ManualClock clock) {

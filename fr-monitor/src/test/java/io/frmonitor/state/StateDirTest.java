@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.AbstractList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +25,44 @@ class StateDirTest {
     try (StateDir d = StateDir.open(dir)) {
       assertThat(d.read(NOW).image()).as("nothing written yet").isEmpty();
       StateImage image = StateImage.empty(NOW);
-      d.write(StateCodec.encode(image));
-      d.write(StateCodec.encode(image));
+      d.write(image);
+      long length = d.write(image);
       assertThat(d.read(NOW).image()).contains(image);
+      assertThat(length).isEqualTo(Files.size(d.file()));
       try (Stream<Path> files = Files.list(dir)) {
         assertThat(files.map(p -> p.getFileName().toString()))
             .as("no temporary file left")
+            .containsExactlyInAnyOrder("state.bin", "lock");
+      }
+    }
+  }
+
+  @Test
+  void aWriteThatFailsMidwayLeavesTheOldFileAndNoTemporaryOne() throws IOException {
+    try (StateDir d = StateDir.open(tmp)) {
+      StateImage old = StateImage.empty(NOW);
+      d.write(old);
+      List<SeriesHistory> failing =
+          new AbstractList<>() {
+            @Override
+            public SeriesHistory get(int index) {
+              if (index == 2) {
+                throw new IllegalStateException("ring gone");
+              }
+              return new SeriesHistory("s" + index, new long[] {1}, new double[] {2});
+            }
+
+            @Override
+            public int size() {
+              return 3;
+            }
+          };
+      StateImage broken = new StateImage(NOW, failing, List.of(), List.of(), List.of(), List.of());
+
+      assertThatThrownBy(() -> d.write(broken)).hasMessage("ring gone");
+      assertThat(d.read(NOW).image()).contains(old);
+      try (Stream<Path> files = Files.list(tmp)) {
+        assertThat(files.map(p -> p.getFileName().toString()))
             .containsExactlyInAnyOrder("state.bin", "lock");
       }
     }
