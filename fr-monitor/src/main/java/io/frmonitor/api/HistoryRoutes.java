@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code GET /history}: without {@code series}, the names of all series; with {@code
@@ -45,11 +47,13 @@ final class HistoryRoutes {
       body.put(
           "long_history_window",
           registry.trendWindow().isZero() ? null : Durations.format(registry.trendWindow()));
-      body.put("series", registry.allSeries().keySet());
+      Set<String> names = new TreeSet<>(registry.allSeries().keySet());
+      names.addAll(registry.allTrends().keySet()); // after a long stop, some have only a trend
+      body.put("series", names);
       Responses.json(ctx, body);
       return;
     }
-    Map<String, TimeSeriesRing> selected = select(param);
+    Map<String, Optional<TimeSeriesRing>> selected = select(param);
     long from = registry.clock().millis() - window.toMillis();
     Responses.json(
         ctx,
@@ -58,20 +62,19 @@ final class HistoryRoutes {
             : render(selected, window, from, registry.provenance()));
   }
 
-  private Map<String, TimeSeriesRing> select(String param) {
-    Map<String, TimeSeriesRing> selected = new LinkedHashMap<>();
+  /** The named series; one with only a trend (none of its points is recent) has no ring. */
+  private Map<String, Optional<TimeSeriesRing>> select(String param) {
+    Map<String, Optional<TimeSeriesRing>> selected = new LinkedHashMap<>();
     for (String raw : param.split(",", -1)) {
       String name = raw.trim();
       if (name.isEmpty()) {
         continue;
       }
-      TimeSeriesRing ring =
-          registry
-              .series(name)
-              .orElseThrow(
-                  () ->
-                      ApiException.badRequest(
-                          "unknown series '" + name + "'; GET /history lists the known ones"));
+      Optional<TimeSeriesRing> ring = registry.series(name);
+      if (ring.isEmpty() && registry.trend(name).isEmpty()) {
+        throw ApiException.badRequest(
+            "unknown series '" + name + "'; GET /history lists the known ones");
+      }
       selected.put(name, ring);
     }
     if (selected.isEmpty()) {
@@ -145,7 +148,7 @@ final class HistoryRoutes {
   }
 
   private static byte[] render(
-      Map<String, TimeSeriesRing> selected,
+      Map<String, Optional<TimeSeriesRing>> selected,
       Duration window,
       long from,
       Optional<Provenance> provenance)
@@ -158,14 +161,16 @@ final class HistoryRoutes {
       g.writeNumberField("from", from);
       provenance(g, provenance);
       g.writeObjectFieldStart("series");
-      for (Map.Entry<String, TimeSeriesRing> e : selected.entrySet()) {
-        TimeSeriesRing.SeriesPoints points = e.getValue().since(from);
+      for (Map.Entry<String, Optional<TimeSeriesRing>> e : selected.entrySet()) {
         g.writeArrayFieldStart(e.getKey());
-        for (int i = 0; i < points.size(); i++) {
-          g.writeStartArray();
-          g.writeNumber(points.time(i));
-          g.writeNumber(points.value(i));
-          g.writeEndArray();
+        if (e.getValue().isPresent()) {
+          TimeSeriesRing.SeriesPoints points = e.getValue().get().since(from);
+          for (int i = 0; i < points.size(); i++) {
+            g.writeStartArray();
+            g.writeNumber(points.time(i));
+            g.writeNumber(points.value(i));
+            g.writeEndArray();
+          }
         }
         g.writeEndArray();
       }

@@ -90,10 +90,11 @@ public final class StateCodec {
   static final int TAG_ALERTS = 3;
   static final int TAG_SILENCES = 4;
   static final int TAG_HISTORY = 5;
+  static final int TAG_TRENDS = 6;
 
   private static final byte[] MAGIC = "FRMS".getBytes(StandardCharsets.US_ASCII);
   private static final String[] SECTION_NAMES = {
-    "", "series", "events", "alert instances", "silences", "alert history"
+    "", "series", "events", "alert instances", "silences", "alert history", "trends"
   };
 
   private StateCodec() {}
@@ -217,6 +218,7 @@ public final class StateCodec {
     List<AlertInstance> alerts = new ArrayList<>();
     List<Silences.Silence> silences = new ArrayList<>();
     List<AlertHistory.Entry> history = new ArrayList<>();
+    List<TrendHistory> trends = new ArrayList<>();
     while (in.remaining() > 0) {
       int tag = in.readByte();
       long length = in.readVarLong();
@@ -235,12 +237,13 @@ public final class StateCodec {
         case TAG_ALERTS -> alerts = RecordsCodec.readAlerts(body);
         case TAG_SILENCES -> silences = RecordsCodec.readSilences(body);
         case TAG_HISTORY -> history = RecordsCodec.readHistory(body);
+        case TAG_TRENDS -> trends = TrendCodec.read(body);
         default -> throw new IllegalStateException("section tag " + tag + " has no reader");
       }
       if (body.remaining() > 0) {
         throw body.corrupt("bytes left over after the section's contents: " + body.remaining());
       }
     }
-    return new StateImage(writtenAt, series, events, alerts, silences, history);
+    return new StateImage(writtenAt, series, events, alerts, silences, history, trends);
   }
 }

@@ -20,6 +20,8 @@ import java.util.List;
  * @param alerts every alert instance (pending, firing, no_data, recently resolved)
  * @param silences every silence, expired ones still listed included
  * @param alertHistory the alert state changes of {@code /alerts/history}, oldest first
+ * @param trends the one-minute trends, each oldest first; like {@code series}, may be computed as
+ *     it is read
  */
 public record StateImage(
     Instant writtenAt,
@@ -27,13 +29,26 @@ public record StateImage(
     List<Event> events,
     List<AlertInstance> alerts,
     List<Silences.Silence> silences,
-    List<AlertHistory.Entry> alertHistory) {
+    List<AlertHistory.Entry> alertHistory,
+    List<TrendHistory> trends) {
   public StateImage {
     series = Collections.unmodifiableList(series);
     events = List.copyOf(events);
     alerts = List.copyOf(alerts);
     silences = List.copyOf(silences);
     alertHistory = List.copyOf(alertHistory);
+    trends = Collections.unmodifiableList(trends);
+  }
+
+  /** An image without trends (kept when the trend tier is off). */
+  public StateImage(
+      Instant writtenAt,
+      List<SeriesHistory> series,
+      List<Event> events,
+      List<AlertInstance> alerts,
+      List<Silences.Silence> silences,
+      List<AlertHistory.Entry> alertHistory) {
+    this(writtenAt, series, events, alerts, silences, alertHistory, List.of());
   }
 
   /** An image with nothing in it. */

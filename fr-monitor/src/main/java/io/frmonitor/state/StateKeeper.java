@@ -9,6 +9,7 @@ import io.frmonitor.model.Health;
 import io.frmonitor.model.Provenance;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.registry.TimeSeriesRing;
+import io.frmonitor.registry.TrendRing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -169,6 +170,21 @@ public final class StateKeeper implements AutoCloseable {
             return rings.size();
           }
         };
+    List<Map.Entry<String, TrendRing>> trendRings =
+        new ArrayList<>(registry.allTrends().entrySet());
+    List<TrendHistory> trends =
+        new AbstractList<>() {
+          @Override
+          public TrendHistory get(int index) {
+            Map.Entry<String, TrendRing> e = trendRings.get(index);
+            return TrendHistory.of(e.getKey(), e.getValue().since(Long.MIN_VALUE));
+          }
+
+          @Override
+          public int size() {
+            return trendRings.size();
+          }
+        };
     List<Event> events =
         new ArrayList<>(registry.events().newest(registry.events().capacity(), null));
     Collections.reverse(events);
@@ -179,7 +195,8 @@ public final class StateKeeper implements AutoCloseable {
         events,
         alerts.instances(),
         alerts.silences().list(now),
-        alerts.history().all());
+        alerts.history().all(),
+        trends);
   }
 
   /** Puts an earlier run's state back, aged to now. */
@@ -195,6 +212,9 @@ public final class StateKeeper implements AutoCloseable {
       }
       registry.restoreSeries(h.name(), times, values);
       points += h.size();
+    }
+    for (TrendHistory t : image.trends()) {
+      registry.restoreTrend(t.name(), t.minutes(), t.mins(), t.avgs(), t.maxs());
     }
     image.events().forEach(registry.events()::append);
     alerts.restore(image.alerts());

@@ -3,6 +3,7 @@ package io.frmonitor.state;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
@@ -49,12 +50,18 @@ final class StateWriter {
     buf.writeInstant(image.writtenAt());
     buf.writeByte(StateCodec.TAG_SERIES);
     flush(true);
-    writeSeries(image.series());
+    writeLarge(image.series(), SeriesCodec::write);
     writeSection(StateCodec.TAG_EVENTS, out -> RecordsCodec.writeEvents(out, image.events()));
     writeSection(StateCodec.TAG_ALERTS, out -> RecordsCodec.writeAlerts(out, image.alerts()));
     writeSection(StateCodec.TAG_SILENCES, out -> RecordsCodec.writeSilences(out, image.silences()));
     writeSection(
         StateCodec.TAG_HISTORY, out -> RecordsCodec.writeHistory(out, image.alertHistory()));
+    if (!image.trends().isEmpty()) {
+      // only with trends: a file without them is byte for byte what builds before wrote
+      buf.writeByte(StateCodec.TAG_TRENDS);
+      flush(true);
+      writeLarge(image.trends(), TrendCodec::write);
+    }
     long end = position;
     target.truncate(end);
     StateCodec.writeHeader(buf, end - StateCodec.HEADER_SIZE, (int) crc.getValue());
@@ -68,14 +75,17 @@ final class StateWriter {
     return buf.array().length;
   }
 
-  /** The series section after its tag: each series asked for once, in order. */
-  private void writeSeries(List<SeriesHistory> series) throws IOException {
+  /**
+   * A large section after its tag (the series, the trends): each element asked for once, in order
+   * (the lists are lazy copies of rings that change meanwhile), streamed, its length put before it.
+   */
+  private <T> void writeLarge(List<T> elements, BiConsumer<ByteSink, T> writer) throws IOException {
     long lengthAt = position;
     long bodyAt = lengthAt + LENGTH_ROOM;
     position = bodyAt;
-    buf.writeVarLong(series.size());
-    for (SeriesHistory s : series) {
-      SeriesCodec.write(buf, s);
+    buf.writeVarLong(elements.size());
+    for (T element : elements) {
+      writer.accept(buf, element);
       if (buf.size() >= CHUNK) {
         flush(false);
       }

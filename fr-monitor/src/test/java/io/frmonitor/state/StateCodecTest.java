@@ -120,6 +120,37 @@ class StateCodecTest {
   }
 
   @Test
+  void roundTripsTrendsAndWritesNoTrendSectionWithoutThem() throws Exception {
+    StateImage plain = full();
+    TrendHistory cpu =
+        new TrendHistory(
+            "system.cpu_percent",
+            new int[] {29_000_000, 29_000_001, 29_000_005, 29_000_006},
+            new float[] {1.5f, 1.5f, Float.NaN, -0.0f},
+            new float[] {2.25f, 2.5f, 3.1f, 0f},
+            new float[] {4f, 4f, Float.MAX_VALUE, 1e-30f});
+    TrendHistory empty =
+        new TrendHistory("empty", new int[0], new float[0], new float[0], new float[0]);
+    StateImage withTrends =
+        new StateImage(
+            plain.writtenAt(),
+            plain.series(),
+            plain.events(),
+            plain.alerts(),
+            plain.silences(),
+            plain.alertHistory(),
+            List.of(cpu, empty));
+    assertSame(StateCodec.decode(StateCodec.encode(withTrends)), withTrends);
+    assertThat(StateCodec.encode(withTrends).length)
+        .as("four minutes of three floats and a minute each")
+        .isLessThan(StateCodec.encode(plain).length + 80);
+    byte[] truncatedTrends = StateCodec.encode(withTrends);
+    for (int cut = StateCodec.encode(plain).length; cut < truncatedTrends.length; cut++) {
+      failure(java.util.Arrays.copyOf(truncatedTrends, cut));
+    }
+  }
+
+  @Test
   void skipsASectionOfALaterBuild() throws Exception {
     StateImage image = full();
     byte[] payload = payloadOf(StateCodec.encode(image));
@@ -249,6 +280,7 @@ class StateCodecTest {
     assertThat(actual.silences().stream().map(SilenceView::of))
         .containsExactlyElementsOf(expected.silences().stream().map(SilenceView::of).toList());
     assertThat(actual.alertHistory()).isEqualTo(expected.alertHistory());
+    assertThat(actual.trends()).isEqualTo(expected.trends());
   }
 
   private static StateFormatException failure(byte[] bytes) {

@@ -48,7 +48,14 @@ class StateKeeperTest {
   /** One run of the service: its registry, alert engine and state keeper. */
   private final class Run implements AutoCloseable {
     final MetricRegistry registry =
-        new MetricRegistry(clock, Duration.ofHours(1), 720, 10_000, 100, Duration.ofMinutes(1));
+        new MetricRegistry(
+            clock,
+            Duration.ofHours(1),
+            720,
+            10_000,
+            100,
+            Duration.ofMinutes(1),
+            Duration.ofHours(24));
     final List<Runnable> queued = new ArrayList<>();
     final AlertEngine alerts =
         new AlertEngine(
@@ -169,6 +176,27 @@ class StateKeeperTest {
       assertThat(second.alerts.silences().get(silenceId)).isPresent();
       assertThat(second.alerts.history().lastId()).isEqualTo(1);
       assertThat(second.state().health()).isEqualTo(Health.OK);
+    }
+  }
+
+  @Test
+  void theOneMinuteTrendsSurviveARestartOfMoreThanTheFullHistory() {
+    try (Run first = new Run(dir)) {
+      Families.CATALOG.defineSeries(first.registry);
+      for (int i = 0; i < 6; i++) {
+        first.registry.publish(
+            io.frmonitor.model.HostSnapshot.FAMILY, io.frmonitor.testing.HostSnapshots.withCpu(i));
+        clock.advance(Duration.ofSeconds(30));
+      }
+    }
+    clock.advance(Duration.ofHours(3)); // past the full history: only the trend is left
+    try (Run second = new Run(dir)) {
+      assertThat(second.registry.series("system.cpu_percent")).isEmpty();
+      var minutes = second.registry.trend("system.cpu_percent").orElseThrow().since(0);
+      assertThat(minutes.size()).isEqualTo(3);
+      assertThat(minutes.min(0)).isEqualTo(0);
+      assertThat(minutes.avg(0)).isEqualTo(0.5f);
+      assertThat(minutes.max(2)).isEqualTo(5);
     }
   }
 
