@@ -13,6 +13,7 @@ import io.frmonitor.model.DecisionsSnapshot;
 import io.frmonitor.model.GatewaysSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.Provenance;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.model.StorageSnapshot;
@@ -267,6 +268,23 @@ class DashboardIT {
         .contains("Unknown: see above.");
     assertThat(text("queue-rows")).contains("monitoring.tap.frames.x (fr-monitor)");
     assertThat(text("queues")).contains("The vhost is not traced");
+  }
+
+  @Test
+  void saysWhereRestoredHistoryCameFromAndLeavesTheDowntimeAGap() throws Exception {
+    publishSample();
+    Instant upTo = clock.instant().minusSeconds(30);
+    registry.restored(new Provenance("data/state.bin", clock.instant(), upTo));
+    open(ApiAccess.OPEN);
+    waitFor("the restored note", () -> !text("history-restored").isEmpty());
+    String local =
+        (String)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                    "return new Date(arguments[0]).toLocaleTimeString();", upTo.toEpochMilli());
+    assertThat(text("history-restored"))
+        .startsWith("History restored from data/state.bin up to " + local)
+        .contains("(fr-monitor was not running)");
   }
 
   @Test

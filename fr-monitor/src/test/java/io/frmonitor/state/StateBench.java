@@ -43,6 +43,8 @@ public final class StateBench {
   private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
   private static final int POINTS = 720;
   private static final int RUNS = 7;
+  private static final Duration TREND = Duration.ofHours(24);
+  private static final int MINUTES = 1_440;
 
   private StateBench() {}
 
@@ -54,8 +56,50 @@ public final class StateBench {
    */
   public static void main(String[] args) throws Exception {
     for (String c : args.length == 0 ? new String[] {"default", "5000"} : args) {
-      measure(c, c.equals("default") ? defaultSeriesCount() : Integer.parseInt(c));
+      int count = c.equals("default") ? defaultSeriesCount() : Integer.parseInt(c);
+      retained(c, count);
+      measure(c, count);
     }
+  }
+
+  /**
+   * The heap the full-resolution rings and the one-minute trends of {@code count} full series keep,
+   * measured as the used heap after a collection, before and after each is filled.
+   */
+  private static void retained(String label, int count) {
+    MetricRegistry registry = registry(new ManualClock(T0));
+    long before = usedAfterGc();
+    SplittableRandom random = new SplittableRandom(7);
+    long end = T0.toEpochMilli();
+    for (int s = 0; s < count; s++) {
+      long[] times = new long[POINTS];
+      double[] values = new double[POINTS];
+      for (int i = 0; i < POINTS; i++) {
+        times[i] = end - (POINTS - i) * 5_000L;
+        values[i] = i;
+      }
+      registry.restoreSeries("system.bench_" + s, times, values);
+    }
+    long rings = usedAfterGc();
+    for (int s = 0; s < count; s++) {
+      fillTrend(registry, "system.bench_" + s, end, random);
+    }
+    long trends = usedAfterGc();
+    System.out.printf(
+        "series=%s count=%d rings_heap_mb=%.1f trends_heap_mb=%.1f (%d series kept)%n",
+        label,
+        count,
+        (rings - before) / 1048576.0,
+        (trends - rings) / 1048576.0,
+        registry.allTrends().size());
+  }
+
+  private static long usedAfterGc() {
+    Runtime r = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return r.totalMemory() - r.freeMemory();
   }
 
   /** The series every family's example snapshot makes: a deployment's usual count. */
@@ -74,7 +118,7 @@ public final class StateBench {
 
   private static MetricRegistry registry(ManualClock clock) {
     return new MetricRegistry(
-        clock, Duration.ofHours(1), POINTS, 20_000, 1_000, Duration.ofMinutes(1));
+        clock, Duration.ofHours(1), POINTS, 20_000, 1_000, Duration.ofMinutes(1), TREND);
   }
 
   private static AlertEngine engine(MetricRegistry registry) {
@@ -167,6 +211,7 @@ public final class StateBench {
         values[i] = Math.round(v * 100) / 100.0;
       }
       registry.restoreSeries("system.bench_" + s, times, values);
+      fillTrend(registry, "system.bench_" + s, end, random);
     }
     for (int e = 0; e < 1_000; e++) {
       registry.appendEvent(
@@ -175,6 +220,26 @@ public final class StateBench {
               "client_state_change",
               Map.of("client", "client-" + e % 50, "from", "active", "to", "paused")));
     }
+  }
+
+  /** A day of minutes of a random walk, as the trend tier keeps them. */
+  private static void fillTrend(
+      MetricRegistry registry, String name, long end, SplittableRandom random) {
+    int last = (int) Math.floorDiv(end, 60_000L) - 1;
+    int[] minutes = new int[MINUTES];
+    float[] mins = new float[MINUTES];
+    float[] avgs = new float[MINUTES];
+    float[] maxs = new float[MINUTES];
+    double v = random.nextDouble(0, 100);
+    for (int i = 0; i < MINUTES; i++) {
+      minutes[i] = last - MINUTES + 1 + i;
+      v = Math.max(0, v + random.nextDouble(-1, 1));
+      double spread = random.nextDouble(0, 2);
+      mins[i] = (float) (Math.round((v - spread) * 100) / 100.0);
+      avgs[i] = (float) v;
+      maxs[i] = (float) (Math.round((v + spread) * 100) / 100.0);
+    }
+    registry.restoreTrend(name, minutes, mins, avgs, maxs);
   }
 
   private static void deleteAll(Path dir) throws IOException {

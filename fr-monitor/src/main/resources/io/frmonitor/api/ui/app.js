@@ -190,7 +190,17 @@
     if (!wanted.length) return;
     const h = await api(`/history?series=${encodeURIComponent(wanted.join(','))}`);
     const byTime = (name) => new Map((h.series[name] || []).map(([t, v]) => [t, v]));
-    const times = [...new Set(Object.values(h.series).flat().map(([t]) => t))].sort((a, b) => a - b);
+    const stamps = Object.values(h.series).flat().map(([t]) => t);
+    if (h.restored) {
+      // the service was down in between: a point of no value there breaks the lines (a gap,
+      // never a line drawn across it)
+      stamps.push(h.restored.gap.from + 1);
+      const note = $('history-restored');
+      note.textContent = `History restored from ${h.restored.source} up to ${time(h.restored.up_to)}; `
+        + `no data from ${time(h.restored.gap.from)} to ${time(h.restored.gap.to)} (fr-monitor was not running).`;
+      note.hidden = false;
+    }
+    const times = [...new Set(stamps)].sort((a, b) => a - b);
     const col = (name) => { const m = byTime(name); return times.map((t) => (m.has(t) ? m.get(t) : null)); };
     const sum = (prefix) => {
       const names = wanted.filter((n) => n.startsWith(prefix));
