@@ -48,6 +48,7 @@ public final class MetricRegistry implements MetricSink {
   private final EventLog events;
   private final Map<String, CollectorStatus> statuses = new ConcurrentHashMap<>();
   private final Map<String, ComponentStatus> components = new ConcurrentHashMap<>();
+  private final Baselines baselines = new Baselines();
   private volatile Optional<Provenance> provenance = Optional.empty();
   private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Function<Object, Map<String, Double>>> seriesOf =
@@ -278,6 +279,11 @@ public final class MetricRegistry implements MetricSink {
 
   public EventLog events() {
     return events;
+  }
+
+  @Override
+  public Baselines baselines() {
+    return baselines;
   }
 
   public void updateStatus(CollectorStatus status) {

@@ -17,4 +17,7 @@ public interface MetricSink {
 
   /** Appends an event (a state transition, an action) to the bounded event log. */
   void appendEvent(Event event);
+
+  /** What collectors keep to go on counting across a restart (see {@link Baselines}). */
+  Baselines baselines();
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
@@ -50,10 +51,11 @@ import java.util.zip.CRC32C;
  *
  * {@code writtenAt} (instant), then sections until the payload ends. A section is a tag (1 byte),
  * its body's length (varint) and the body. Tags: 1 series, 2 events, 3 alert instances, 4 silences,
- * 5 alert history. A reader skips a section whose tag it does not know, so a later build may add
- * sections without a version bump. A known section appears at most once, in any order; an absent
- * one means empty (this writer writes all five, in tag order). A known section's body must be
- * consumed exactly.
+ * 5 alert history, 6 trends, 7 counter baselines. A reader skips a section whose tag it does not
+ * know, so a later build may add sections without a version bump. A known section appears at most
+ * once, in any order; an absent one means empty (this writer writes the first five always, in tag
+ * order, then 7 and 6 only when they hold something — a file without them is byte for byte what the
+ * first build wrote). A known section's body must be consumed exactly.
  *
  * <ul>
  *   <li><b>1 series</b>: count; per series: name (string), point count n (count), then n times,
@@ -76,6 +78,13 @@ import java.util.zip.CRC32C;
  *       previous entry's, the first from 0), alertname, severity (strings), labels (map), from, to
  *       (strings), value (presence + double), summary (string), silenced (bool), fingerprint
  *       (string).
+ *   <li><b>6 trends</b>: count; per trend: name (string), minute count n, the n epoch minutes as
+ *       zigzags of their difference from the previous (the first from 0), then the n minimums, the
+ *       n averages and the n maximums, each kind a float's raw bits XOR the previous one's of its
+ *       kind: one byte, 32 when the XOR is 0, else its trailing zero bits z (0–31) followed by the
+ *       varint of {@code xor >>> z}.
+ *   <li><b>7 counter baselines</b>: namespace count; per namespace: name (string), key count, per
+ *       key: name (string), value count, values (zigzags).
  * </ul>
  *
  * <p>Thread safety: stateless; safe from any thread.
@@ -91,10 +100,18 @@ public final class StateCodec {
   static final int TAG_SILENCES = 4;
   static final int TAG_HISTORY = 5;
   static final int TAG_TRENDS = 6;
+  static final int TAG_BASELINES = 7;
 
   private static final byte[] MAGIC = "FRMS".getBytes(StandardCharsets.US_ASCII);
   private static final String[] SECTION_NAMES = {
-    "", "series", "events", "alert instances", "silences", "alert history", "trends"
+    "",
+    "series",
+    "events",
+    "alert instances",
+    "silences",
+    "alert history",
+    "trends",
+    "counter baselines"
   };
 
   private StateCodec() {}
@@ -219,6 +236,7 @@ public final class StateCodec {
     List<Silences.Silence> silences = new ArrayList<>();
     List<AlertHistory.Entry> history = new ArrayList<>();
     List<TrendHistory> trends = new ArrayList<>();
+    Map<String, Map<String, long[]>> baselines = Map.of();
     while (in.remaining() > 0) {
       int tag = in.readByte();
       long length = in.readVarLong();
@@ -238,12 +256,13 @@ public final class StateCodec {
         case TAG_SILENCES -> silences = RecordsCodec.readSilences(body);
         case TAG_HISTORY -> history = RecordsCodec.readHistory(body);
         case TAG_TRENDS -> trends = TrendCodec.read(body);
+        case TAG_BASELINES -> baselines = BaselinesCodec.read(body);
         default -> throw new IllegalStateException("section tag " + tag + " has no reader");
       }
       if (body.remaining() > 0) {
         throw body.corrupt("bytes left over after the section's contents: " + body.remaining());
       }
     }
-    return new StateImage(writtenAt, series, events, alerts, silences, history, trends);
+    return new StateImage(writtenAt, series, events, alerts, silences, history, trends, baselines);
   }
 }

@@ -7,6 +7,8 @@ import io.frmonitor.model.Event;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything fr-monitor keeps across a restart, as of one instant: the history of every series, the
@@ -30,7 +32,8 @@ public record StateImage(
     List<AlertInstance> alerts,
     List<Silences.Silence> silences,
     List<AlertHistory.Entry> alertHistory,
-    List<TrendHistory> trends) {
+    List<TrendHistory> trends,
+    Map<String, Map<String, long[]>> baselines) {
   public StateImage {
     series = Collections.unmodifiableList(series);
     events = List.copyOf(events);
@@ -38,6 +41,19 @@ public record StateImage(
     silences = List.copyOf(silences);
     alertHistory = List.copyOf(alertHistory);
     trends = Collections.unmodifiableList(trends);
+    baselines = Collections.unmodifiableMap(new TreeMap<>(baselines));
+  }
+
+  /** An image without baselines. */
+  public StateImage(
+      Instant writtenAt,
+      List<SeriesHistory> series,
+      List<Event> events,
+      List<AlertInstance> alerts,
+      List<Silences.Silence> silences,
+      List<AlertHistory.Entry> alertHistory,
+      List<TrendHistory> trends) {
+    this(writtenAt, series, events, alerts, silences, alertHistory, trends, Map.of());
   }
 
   /** An image without trends (kept when the trend tier is off). */
@@ -48,7 +64,7 @@ public record StateImage(
       List<AlertInstance> alerts,
       List<Silences.Silence> silences,
       List<AlertHistory.Entry> alertHistory) {
-    this(writtenAt, series, events, alerts, silences, alertHistory, List.of());
+    this(writtenAt, series, events, alerts, silences, alertHistory, List.of(), Map.of());
   }
 
   /** An image with nothing in it. */

@@ -56,6 +56,9 @@ final class StateWriter {
     writeSection(StateCodec.TAG_SILENCES, out -> RecordsCodec.writeSilences(out, image.silences()));
     writeSection(
         StateCodec.TAG_HISTORY, out -> RecordsCodec.writeHistory(out, image.alertHistory()));
+    if (!image.baselines().isEmpty()) {
+      writeSection(StateCodec.TAG_BASELINES, out -> BaselinesCodec.write(out, image.baselines()));
+    }
     if (!image.trends().isEmpty()) {
       // only with trends: a file without them is byte for byte what builds before wrote
       buf.writeByte(StateCodec.TAG_TRENDS);

@@ -151,6 +151,26 @@ class StateCodecTest {
   }
 
   @Test
+  void roundTripsCounterBaselines() throws Exception {
+    StateImage plain = full();
+    StateImage with =
+        new StateImage(
+            plain.writtenAt(),
+            plain.series(),
+            plain.events(),
+            plain.alerts(),
+            plain.silences(),
+            plain.alertHistory(),
+            List.of(),
+            java.util.Map.of(
+                "queue_counters",
+                java.util.Map.of(
+                    "actions", new long[] {1400, 0, Long.MAX_VALUE, -1, 400, 0, 0, 0},
+                    "empty", new long[0])));
+    assertSame(StateCodec.decode(StateCodec.encode(with)), with);
+  }
+
+  @Test
   void skipsASectionOfALaterBuild() throws Exception {
     StateImage image = full();
     byte[] payload = payloadOf(StateCodec.encode(image));
@@ -281,6 +301,15 @@ class StateCodecTest {
         .containsExactlyElementsOf(expected.silences().stream().map(SilenceView::of).toList());
     assertThat(actual.alertHistory()).isEqualTo(expected.alertHistory());
     assertThat(actual.trends()).isEqualTo(expected.trends());
+    assertThat(actual.baselines().keySet()).isEqualTo(expected.baselines().keySet());
+    expected
+        .baselines()
+        .forEach(
+            (ns, values) -> {
+              assertThat(actual.baselines().get(ns)).containsOnlyKeys(values.keySet());
+              values.forEach(
+                  (k, v) -> assertThat(actual.baselines().get(ns).get(k)).containsExactly(v));
+            });
   }
 
   private static StateFormatException failure(byte[] bytes) {

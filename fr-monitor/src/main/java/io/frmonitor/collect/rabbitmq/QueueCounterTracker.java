@@ -3,6 +3,7 @@ package io.frmonitor.collect.rabbitmq;
 import io.frmonitor.model.QueueCounters;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.registry.Baselines;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,24 +15,49 @@ import java.util.OptionalLong;
  * fr-monitor started watching, as Prometheus turns a counter into an increase: a count that went
  * down was reset (the queue re-created, the broker restarted), and the new count is what happened
  * since. The queues present at the first reading count from then (their history before is not
- * fr-monitor's to report); a queue that appears later counts from its creation.
+ * fr-monitor's to report); a queue that appears later counts from its creation. Across a restart of
+ * fr-monitor, the counts go on from the {@link Baselines} the state kept: what the broker counted
+ * while fr-monitor was down is added, as it is what went through the queue.
  *
  * <p>Thread safety: confined to the poller's thread.
  */
 final class QueueCounterTracker {
   private static final int COUNTERS = 4;
 
+  /** The baselines' namespace: per queue, the last raw counters and the totals. */
+  static final String NAMESPACE = "queue_counters";
+
   private final Map<String, long[]> lastRaw = new HashMap<>();
   private final Map<String, long[]> total = new HashMap<>();
   private boolean firstReading = true;
 
-  /** The snapshot with each queue's counters since fr-monitor started watching. */
-  QueuesSnapshot track(QueuesSnapshot raw) {
+  /**
+   * The snapshot with each queue's counters since fr-monitor started watching; {@code baselines}
+   * gives an earlier run's at the first reading, and keeps this one's for the next.
+   */
+  QueuesSnapshot track(QueuesSnapshot raw, Baselines baselines) {
+    if (firstReading) {
+      baselines
+          .get(NAMESPACE)
+          .forEach(
+              (queue, v) -> {
+                if (v.length == 2 * COUNTERS) {
+                  lastRaw.put(queue, java.util.Arrays.copyOfRange(v, 0, COUNTERS));
+                  total.put(queue, java.util.Arrays.copyOfRange(v, COUNTERS, 2 * COUNTERS));
+                }
+              });
+    }
     List<QueueStats> out = new ArrayList<>(raw.queues().size());
+    Map<String, long[]> kept = new HashMap<>();
     for (QueueStats q : raw.queues()) {
       out.add(q.withCounters(track(q.name(), q.counters())));
+      long[] v = new long[2 * COUNTERS];
+      System.arraycopy(lastRaw.get(q.name()), 0, v, 0, COUNTERS);
+      System.arraycopy(total.get(q.name()), 0, v, COUNTERS, COUNTERS);
+      kept.put(q.name(), v);
     }
     firstReading = false;
+    baselines.put(NAMESPACE, kept);
     return new QueuesSnapshot(raw.source(), raw.truncated(), raw.matched(), out, raw.tracing());
   }
 

@@ -52,7 +52,7 @@ public final class QueueStatsPoller implements Poller {
     QueuesSnapshot snapshot;
     PollOutcome outcome;
     try {
-      snapshot = counters.track(management.read());
+      snapshot = counters.track(management.read(), sink.baselines());
       outcome = PollOutcome.ok();
     } catch (IOException e) {
       snapshot = passive.read();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.frmonitor.model.QueueCounters;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.registry.Baselines;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The broker's raw counters turned into counts since fr-monitor started watching. */
 class QueueCounterTrackerTest {
-  private final QueueCounterTracker tracker = new QueueCounterTracker();
+  private final Baselines baselines = new Baselines();
+  private QueueCounterTracker tracker = new QueueCounterTracker();
 
   /** A queue as the API lists it, with its raw publish count (null: not reported). */
   private static QueueStats queue(String name, Long published) {
@@ -33,7 +35,8 @@ class QueueCounterTrackerTest {
   }
 
   private QueuesSnapshot read(QueueStats... queues) {
-    return tracker.track(new QueuesSnapshot("management_api", false, 0, Arrays.asList(queues)));
+    return tracker.track(
+        new QueuesSnapshot("management_api", false, 0, Arrays.asList(queues)), baselines);
   }
 
   private static long published(QueuesSnapshot s, String name) {
@@ -81,10 +84,33 @@ class QueueCounterTrackerTest {
                 List.of(queue("actions", 5L)),
                 java.util.Optional.empty())
             .withTracing(java.util.Optional.of(true));
-    QueuesSnapshot s = tracker.track(raw);
+    QueuesSnapshot s = tracker.track(raw, baselines);
     assertThat(s.truncated()).isTrue();
     assertThat(s.matched()).isEqualTo(12);
     assertThat(s.tracing()).contains(true);
     assertThat(s.queue("actions").orElseThrow().counters().redelivered()).hasValue(0);
+  }
+
+  @Test
+  void aRestartGoesOnCountingFromTheBaselinesTheStateKept() {
+    read(queue("actions", 1000L), queue("clients_data", 10L));
+    read(queue("actions", 1250L), queue("clients_data", 30L));
+    // fr-monitor restarts with the baselines it wrote; the broker went on counting meanwhile, and
+    // clients_data was re-created (its count went down)
+    Baselines kept = new Baselines();
+    kept.restore(baselines.all());
+    tracker = new QueueCounterTracker();
+    QueuesSnapshot s =
+        tracker.track(
+            new QueuesSnapshot(
+                "management_api",
+                false,
+                0,
+                List.of(queue("actions", 1400L), queue("clients_data", 5L), queue("new", 3L))),
+            kept);
+    assertThat(published(s, "actions")).as("250 before, 150 while it was down").isEqualTo(400);
+    assertThat(published(s, "clients_data")).isEqualTo(25);
+    assertThat(published(s, "new")).as("no baseline, not the first reading of it either").isZero();
+    assertThat(kept.get("queue_counters")).containsOnlyKeys("actions", "clients_data", "new");
   }
 }
