@@ -124,10 +124,21 @@ final class JedisStreamStore implements StreamStore {
     return message == null || message.isBlank() ? kind : kind + ": " + message;
   }
 
+  /**
+   * The innermost cause, which usually says what happened; Jedis puts a refused connection's cause
+   * among the suppressed exceptions of its own "Failed to connect".
+   */
   private static Throwable root(Throwable e) {
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+    for (int depth = 0; depth < 20; depth++) {
+      Throwable next = t.getCause();
+      if (next == null && t.getSuppressed().length > 0) {
+        next = t.getSuppressed()[0];
+      }
+      if (next == null || next == t) {
+        break;
+      }
+      t = next;
     }
     return t;
   }

@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * /healthz} with the reason; the writer goes on, tries again (connecting anew) after a pause that
  * grows to at most {@code maxRetry}, and the component is {@code ok} again once a write succeeds.
  * Entries a lost connection kept from Redis are tried again; entries Redis refused are dropped and
- * counted. {@link #close} writes what is queued, for at most {@code flushTimeout}.
+ * counted. {@link #close} writes what is queued, starting no round trip after {@code flushTimeout}
+ * (each is bounded by the connection's timeout), and waits for the writer twice that at most.
  *
  * <p>Thread safety: the listener methods may be called from any thread; {@link #start} and {@link
  * #close} by the service's lifecycle.
@@ -126,7 +127,7 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
         settings.eventsKey(),
         QUEUE + registry.events().capacity(),
         maxRetry,
-        timeout.multipliedBy(2));
+        timeout);
   }
 
   @Override
@@ -367,7 +368,7 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
             Optional.ofNullable(error)));
   }
 
-  /** Stops taking entries and writes what is queued, waiting at most about the flush timeout. */
+  /** Stops taking entries and writes what is queued: at most about twice the flush timeout. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {

@@ -64,6 +64,7 @@ public final class RedisStreamRestore implements StateFallback {
       history(registry, tally);
       events(registry, tally);
     } catch (StreamUnavailableException e) {
+      tally.failed = true;
       LOG.warn(
           "redis stream: cannot read {} and {}: {}; {}",
           historyKey,
@@ -145,7 +146,9 @@ public final class RedisStreamRestore implements StateFallback {
           tally.firstMalformed);
     }
     if (tally.points + tally.events == 0) {
-      LOG.info("redis stream: nothing to restore from {} at {}", historyKey, store.where());
+      if (!tally.failed) {
+        LOG.info("redis stream: nothing to restore from {} at {}", historyKey, store.where());
+      }
       return;
     }
     Instant now = clock.instant();
@@ -176,6 +179,7 @@ public final class RedisStreamRestore implements StateFallback {
     long newest = Long.MIN_VALUE;
     long newestEvent = Long.MIN_VALUE;
     long malformedCount;
+    boolean failed;
     @Nullable String firstMalformed;
 
     void malformed(String why) {
