@@ -12,7 +12,6 @@ import io.frmonitor.registry.TimeSeriesRing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,10 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,15 +68,10 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
   private final String historyKey;
   private final String eventsKey;
   private final Clock clock;
-  private final int capacity;
   private final Duration maxRetry;
   private final Duration flushTimeout;
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
-  private final ArrayDeque<Item> queue = new ArrayDeque<>(); // guarded by lock
-  private long dropped; // guarded by lock
-  private boolean closing; // guarded by lock
+  private final DropOldestQueue<Item> queue;
 
   // the writer's own (the writer thread, or close() when no thread was started)
   private final List<StreamStore.Entry> pending = new ArrayList<>();
@@ -107,7 +98,7 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
     this.historyKey = historyKey;
     this.eventsKey = eventsKey;
     this.clock = registry.clock();
-    this.capacity = capacity;
+    this.queue = new DropOldestQueue<>(capacity);
     this.maxRetry = maxRetry;
     this.flushTimeout = flushTimeout;
   }
@@ -133,30 +124,13 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
   @Override
   public void onSnapshot(Family<?> family, Latest<?> latest) {
     if (!latest.stale()) { // a stale mark adds no point
-      offer(new Collected(family, latest.collectedAt().toEpochMilli()));
+      queue.offer(new Collected(family, latest.collectedAt().toEpochMilli()));
     }
   }
 
   @Override
   public void onEvent(Event event) {
-    offer(new Happened(event));
-  }
-
-  private void offer(Item item) {
-    lock.lock();
-    try {
-      if (closing) {
-        return;
-      }
-      if (queue.size() >= capacity) {
-        queue.removeFirst();
-        dropped++;
-      }
-      queue.addLast(item);
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    queue.offer(new Happened(event));
   }
 
   /** Starts the writer thread. */
@@ -178,7 +152,7 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
   private void run() {
     try {
       long retryMs = 0;
-      while (awaitWork(retryMs)) {
+      while (queue.await(retryMs, !pending.isEmpty())) {
         retryMs = writeOnce() ? 0 : Math.min(Math.max(FIRST_RETRY_MS, 2 * retryMs), maxRetryMs());
       }
       flush();
@@ -194,26 +168,6 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
     return Math.max(FIRST_RETRY_MS, maxRetry.toMillis());
   }
 
-  /** Waits {@code delayMs}, then until there is something to write; false once closing. */
-  private boolean awaitWork(long delayMs) {
-    lock.lock();
-    try {
-      long nanos = TimeUnit.MILLISECONDS.toNanos(delayMs);
-      while (!closing && nanos > 0) {
-        nanos = changed.awaitNanos(nanos);
-      }
-      while (!closing && queue.isEmpty() && pending.isEmpty()) {
-        changed.await();
-      }
-      return !closing;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /**
    * Takes what is queued (up to a batch), reads the points, and writes them with what a failed
    * attempt left.
@@ -221,7 +175,7 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
    * @return whether the write succeeded (or there was nothing to write)
    */
   boolean writeOnce() {
-    for (Item item : take(BATCH - pending.size())) {
+    for (Item item : queue.take(BATCH - pending.size())) {
       encode(item).ifPresent(pending::add);
     }
     if (pending.isEmpty()) {
@@ -234,29 +188,10 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
       report(Health.DEGRADED, e.getMessage()); // kept in pending: tried again
       return false;
     }
-    String firstRefusal = null;
-    int refusedNow = 0;
-    for (int i = 0; i < results.size(); i++) {
-      Optional<String> error = results.get(i);
-      if (error.isPresent()) {
-        refusedNow++;
-        if (firstRefusal == null) {
-          firstRefusal = pending.get(i).key() + ": " + error.get();
-        }
-      }
-    }
+    Optional<String> refusal = refusals(results);
     pending.clear();
-    if (firstRefusal != null) {
-      refused += refusedNow;
-      report(
-          Health.DEGRADED,
-          "Redis at "
-              + store.where()
-              + " refused "
-              + refusedNow
-              + " entries ("
-              + firstRefusal
-              + ")");
+    if (refusal.isPresent()) {
+      report(Health.DEGRADED, refusal.get());
       return false;
     }
     lastSuccess = Optional.of(clock.instant());
@@ -264,17 +199,22 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
     return true;
   }
 
-  private List<Item> take(int max) {
-    lock.lock();
-    try {
-      List<Item> out = new ArrayList<>(Math.min(max, queue.size()));
-      while (out.size() < max && !queue.isEmpty()) {
-        out.add(queue.removeFirst());
+  /** Counts the pending entries Redis refused, and says so; empty when it took them all. */
+  private Optional<String> refusals(List<Optional<String>> results) {
+    String first = null;
+    int count = 0;
+    for (int i = 0; i < results.size(); i++) {
+      Optional<String> error = results.get(i);
+      if (error.isPresent()) {
+        count++;
+        first = first == null ? pending.get(i).key() + ": " + error.get() : first;
       }
-      return out;
-    } finally {
-      lock.unlock();
     }
+    refused += count;
+    return first == null
+        ? Optional.empty()
+        : Optional.of(
+            "Redis at " + store.where() + " refused " + count + " entries (" + first + ")");
   }
 
   private Optional<StreamStore.Entry> encode(Item item) {
@@ -283,7 +223,11 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
           new StreamStore.Entry(
               eventsKey, registry.events().capacity(), StreamCodec.event(h.event())));
     }
-    Collected c = (Collected) item;
+    return encode((Collected) item);
+  }
+
+  /** The family's points of that collection, read from the rings now; empty when thinned out. */
+  private Optional<StreamStore.Entry> encode(Collected c) {
     String family = c.family().name();
     Long last = lastWritten.get(family);
     if (last != null && c.time() - last < minGapMs()) {
@@ -316,12 +260,12 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
   /** Writes what is left, for at most the flush timeout; says what could not be written. */
   private void flush() {
     long deadline = System.nanoTime() + flushTimeout.toNanos();
-    while (queued() + pending.size() > 0 && System.nanoTime() < deadline) {
+    while (queue.size() + pending.size() > 0 && System.nanoTime() < deadline) {
       if (!writeOnce()) {
         break;
       }
     }
-    int left = queued() + pending.size();
+    int left = queue.size() + pending.size();
     if (left > 0) {
       LOG.warn(
           "redis stream: {} entries not written at stop ({})",
@@ -330,23 +274,9 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
     }
   }
 
-  private int queued() {
-    lock.lock();
-    try {
-      return queue.size();
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** Items dropped because the queue was full. */
   long dropped() {
-    lock.lock();
-    try {
-      return dropped;
-    } finally {
-      lock.unlock();
-    }
+    return queue.dropped();
   }
 
   private void report(Health health, @Nullable String error) {
@@ -374,13 +304,7 @@ public final class RedisStreamMirror implements RegistryListener, AutoCloseable 
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    lock.lock();
-    try {
-      closing = true;
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    queue.close();
     Thread w = writer;
     if (w == null) {
       try {
