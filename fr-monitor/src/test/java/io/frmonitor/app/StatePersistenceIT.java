@@ -225,8 +225,8 @@ class StatePersistenceIT {
       throws Exception {
     String server = "it-" + java.util.UUID.randomUUID();
     Map<String, String> env = env(tmp.resolve("first-container"));
-    // database 14: RedisStreamIT's, which no other test uses
-    env.put("MONITORING_PERSIST_REDIS_URL", "redis://127.0.0.1:6379/14");
+    // database 15, which no other test uses (RedisStreamIT checks every key of 14 stays as it was)
+    env.put("MONITORING_PERSIST_REDIS_URL", "redis://127.0.0.1:6379/15");
     env.put("MONITORING_SERVER_NAME", server);
     try {
       JarProcess first = start(env);
@@ -239,7 +239,7 @@ class StatePersistenceIT {
                   + server
                   + ":history and fr-monitor:"
                   + server
-                  + ":events at 127.0.0.1:6379/14");
+                  + ":events at 127.0.0.1:6379/15");
       Map<Long, Double> before = points(first);
       List<String> eventsBefore = events(first);
       assertThat(first.stop()).as("exit status of a graceful stop").isIn(0, 143);
@@ -249,11 +249,11 @@ class StatePersistenceIT {
       assertThat(points(second)).containsAllEntriesOf(before);
       assertThat(events(second)).containsAll(eventsBefore);
       assertThat(json(second, "/history?series=" + SERIES).path("restored").path("source").asText())
-          .isEqualTo("redis stream fr-monitor:" + server + ":history at 127.0.0.1:6379/14");
+          .isEqualTo("redis stream fr-monitor:" + server + ":history at 127.0.0.1:6379/15");
       assertThat(second.log()).contains("redis stream: restored");
     } finally {
       try (redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
-        admin.select(14);
+        admin.select(15);
         admin.del("fr-monitor:" + server + ":history", "fr-monitor:" + server + ":events");
       }
     }

@@ -35,9 +35,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.AccessControlLogEntry;
 
 /**
- * The stream copy against the machine's real Redis (127.0.0.1:6379, database 14, which no other
- * test uses), written and read back as an ACL user allowed only fr-monitor's own keys and the
- * commands the copy needs; every other key in the database is left byte for byte as it was.
+ * The stream copy against the machine's real Redis (127.0.0.1:6379, database 14, which only the
+ * stream tests use, one at a time), written and read back as an ACL user allowed only fr-monitor's
+ * own keys and the commands the copy needs; every other key in the database is left byte for byte
+ * as it was.
  */
 class RedisStreamIT {
   private static final int DB = 14;
