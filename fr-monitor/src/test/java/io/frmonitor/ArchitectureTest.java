@@ -125,8 +125,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void jedisStaysInTheRedisCollector() {
-    confined("redis.clients..", "io.frmonitor.collect.redis..");
+  void jedisStaysInTheRedisCollectorAndTheRedisStreamCopy() {
+    confined("redis.clients..", "io.frmonitor.collect.redis..", "io.frmonitor.state.redis..");
   }
 
   @Test

@@ -29,8 +29,11 @@ import io.frmonitor.family.Catalog;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.schedule.ExecutorTaskScheduler;
 import io.frmonitor.schedule.NamedThreads;
+import io.frmonitor.state.StateFallback;
 import io.frmonitor.state.StateInUseException;
 import io.frmonitor.state.StateKeeper;
+import io.frmonitor.state.redis.RedisStreamMirror;
+import io.frmonitor.state.redis.RedisStreamRestore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +51,9 @@ final class Service implements AutoCloseable {
   /** Alert state changes kept for {@code /alerts/history}. */
   private static final int ALERT_HISTORY = 1_000;
 
+  /** Each call to the Redis that keeps the stream copy. */
+  private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(3);
+
   private final Catalog catalog = Families.CATALOG;
   private final MetricRegistry registry;
   private final ExecutorTaskScheduler scheduler;
@@ -55,7 +61,9 @@ final class Service implements AutoCloseable {
   private final ApiServer api;
   private final ExecutorService alerting;
   private final AlertEngine alerts;
+  private final StateFallback fallback;
   private final Optional<StateKeeper> state;
+  private final Optional<RedisStreamMirror> mirror;
   private boolean closed;
 
   private Service(Settings settings, RuleSet rules, Clock clock, Instant processStart) {
@@ -105,7 +113,16 @@ final class Service implements AutoCloseable {
     alerting = Executors.newSingleThreadExecutor(NamedThreads.daemon("fr-alerts"));
     alerts = alertEngine(settings, rules, alerting, clock);
     registry.addListener(alerts);
-    state = StateKeeper.of(settings.state(), registry, alerts, clock);
+    fallback =
+        settings
+            .redisStream()
+            .<StateFallback>map(s -> RedisStreamRestore.create(s, clock, STREAM_TIMEOUT))
+            .orElse(StateFallback.NONE);
+    state = StateKeeper.of(settings.state(), registry, alerts, clock, fallback);
+    mirror =
+        settings
+            .redisStream()
+            .map(s -> RedisStreamMirror.create(s, registry, STREAM_TIMEOUT, poll));
     api =
         new ApiServer(
             settings.http(), catalog, registry, runtime::isReady, prometheus, Optional.of(alerts));
@@ -135,8 +152,15 @@ final class Service implements AutoCloseable {
     Service service = new Service(settings, rules, clock, processStart);
     try {
       // before the collectors: restored points come before new ones, alert states before the
-      // first evaluation
-      service.state.ifPresent(StateKeeper::restore);
+      // first evaluation; the state file, or when there is none the Redis stream
+      service.state.ifPresentOrElse(
+          StateKeeper::restore, () -> service.fallback.restoreInto(service.registry));
+      // after restoring, so that what was restored is not written back
+      service.mirror.ifPresent(
+          m -> {
+            service.registry.addListener(m);
+            m.start();
+          });
       service.runtime.start();
       service.api.start();
       service.state.ifPresent(StateKeeper::start);
@@ -171,7 +195,9 @@ final class Service implements AutoCloseable {
     scheduler.close();
     alerting.shutdownNow();
     alerts.close();
-    // last: what the collectors and the alert engine did until the end is kept
+    // last: what the collectors and the alert engine did until the end is kept; the state file
+    // first, so that a Redis that hangs cannot eat the time a stop is given (docker: 10 s)
     state.ifPresent(StateKeeper::close);
+    mirror.ifPresent(RedisStreamMirror::close);
   }
 }

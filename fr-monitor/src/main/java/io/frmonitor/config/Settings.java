@@ -3,6 +3,7 @@ package io.frmonitor.config;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The validated, effective configuration. Built only by {@link SettingsLoader}, so every instance
@@ -24,7 +25,9 @@ public record Settings(
     RabbitSettings rabbit,
     MinioSettings minio,
     AlertSettings alerts,
-    StateSettings state) {
+    StateSettings state,
+    String serverName,
+    Optional<RedisStreamSettings> redisStream) {
 
   /** The same settings listening elsewhere (e.g. port 0 for a throw-away instance). */
   public Settings withHttp(HttpSettings other) {
@@ -44,10 +47,15 @@ public record Settings(
         rabbit,
         minio,
         alerts,
-        state);
+        state,
+        serverName,
+        redisStream);
   }
 
-  /** The same settings keeping no state: for a throw-away instance beside the real one. */
+  /**
+   * The same settings keeping no state, neither in a directory nor in a Redis stream: for a
+   * throw-away instance beside the real one.
+   */
   public Settings withoutState() {
     return new Settings(
         http,
@@ -65,7 +73,9 @@ public record Settings(
         rabbit,
         minio,
         alerts,
-        StateSettings.OFF);
+        StateSettings.OFF,
+        serverName,
+        Optional.empty());
   }
 
   /** How operators reach this service: the configured URL, or one made from the bind address. */
@@ -109,6 +119,10 @@ public record Settings(
     out.put(Variable.MONITORING_LOG_LEVEL, logLevel);
     out.put(Variable.MONITORING_STATE_DIR, state.dir().map(Object::toString).orElse("off"));
     out.put(Variable.MONITORING_STATE_INTERVAL, Durations.format(state.interval()));
+    out.put(
+        Variable.MONITORING_PERSIST_REDIS_URL,
+        redisStream.map(RedisStreamSettings::maskedUrl).orElse(""));
+    out.put(Variable.MONITORING_SERVER_NAME, serverName);
     out.put(Variable.MONITORING_REDIS_HOST, redis.host());
     out.put(Variable.MONITORING_REDIS_PORT, Integer.toString(redis.port()));
     out.put(Variable.MONITORING_REDIS_DB, Integer.toString(redis.database()));

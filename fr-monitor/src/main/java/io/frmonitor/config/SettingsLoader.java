@@ -31,6 +31,7 @@ public final class SettingsLoader {
   private static final Pattern ORIGIN =
       Pattern.compile(
           "https?://[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
+  private static final Pattern SERVER_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-]{1,253}:\\d{1,5}");
 
   private final Map<String, String> env;
@@ -47,6 +48,7 @@ public final class SettingsLoader {
   private Settings load() {
     Duration poll = pollInterval();
     Duration history = historyWindow(poll);
+    String serverName = serverName();
     return new Settings(
         new HttpSettings(
             host(Variable.MONITORING_HTTP_HOST), port(Variable.MONITORING_HTTP_PORT), access()),
@@ -72,7 +74,32 @@ public final class SettingsLoader {
                 Variable.MONITORING_STATE_INTERVAL,
                 ChronoUnit.SECONDS,
                 Duration.ofSeconds(1),
-                Duration.ofHours(1))));
+                Duration.ofHours(1))),
+        serverName,
+        redisStream(serverName));
+  }
+
+  /** The configured name, or this host's name made to fit. */
+  private String serverName() {
+    Variable v = Variable.MONITORING_SERVER_NAME;
+    String value = raw(v);
+    if (value.isEmpty()) {
+      return HostName.of(env);
+    }
+    if (!SERVER_NAME.matcher(value).matches()) {
+      throw invalid(v, value);
+    }
+    return value;
+  }
+
+  private Optional<RedisStreamSettings> redisStream(String serverName) {
+    Variable v = Variable.MONITORING_PERSIST_REDIS_URL;
+    String value = raw(v);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        RedisStreamSettings.parse(value, serverName).orElseThrow(() -> invalid(v, value)));
   }
 
   private ApiAccess access() {

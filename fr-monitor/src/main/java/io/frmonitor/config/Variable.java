@@ -53,6 +53,16 @@ public enum Variable {
       "1m",
       "a duration 1s-1h (a plain number means seconds)",
       "How often the state is written (and at a graceful stop)"),
+  MONITORING_PERSIST_REDIS_URL(
+      "",
+      "a redis:// URL such as redis://user:password@host:6379/2 (empty: no copy)",
+      "A Redis whose streams fr-monitor:<server>:history and :events get a copy of the history"
+          + " and events, read back when there is no state file",
+      true),
+  MONITORING_SERVER_NAME(
+      "",
+      "1-100 characters of A-Z, a-z, 0-9, _, . and - (empty: this host's name)",
+      "Names this instance's Redis stream keys"),
   MONITORING_REDIS_HOST("127.0.0.1", "a host name or IP address", "fr-server Redis host"),
   MONITORING_REDIS_PORT("6379", "a port number 1-65535", "fr-server Redis port"),
   MONITORING_REDIS_DB("0", "an integer 0-1023", "fr-server Redis database index"),

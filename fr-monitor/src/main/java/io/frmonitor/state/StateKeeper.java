@@ -11,6 +11,7 @@ import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.registry.TimeSeriesRing;
 import io.frmonitor.registry.TrendRing;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class StateKeeper implements AutoCloseable {
   private final MetricRegistry registry;
   private final AlertEngine alerts;
   private final Clock clock;
+  private final StateFallback fallback;
   private @Nullable StateDir dir;
   private @Nullable ScheduledExecutorService writer;
   private @Nullable ScheduledFuture<?> writes;
@@ -57,24 +59,44 @@ public final class StateKeeper implements AutoCloseable {
   private long lastBytes;
 
   private StateKeeper(
-      Path path, Duration interval, MetricRegistry registry, AlertEngine alerts, Clock clock) {
+      Path path,
+      Duration interval,
+      MetricRegistry registry,
+      AlertEngine alerts,
+      Clock clock,
+      StateFallback fallback) {
     this.path = path;
     this.interval = interval;
     this.registry = registry;
     this.alerts = alerts;
     this.clock = clock;
+    this.fallback = fallback;
   }
 
   /** A keeper for {@code settings}; empty when the state is switched off. */
   public static Optional<StateKeeper> of(
       StateSettings settings, MetricRegistry registry, AlertEngine alerts, Clock clock) {
-    return settings
-        .dir()
-        .map(d -> new StateKeeper(d, settings.interval(), registry, alerts, clock));
+    return of(settings, registry, alerts, clock, StateFallback.NONE);
   }
 
   /**
-   * Takes the directory's lock and puts back the state found there. Call before the collectors
+   * A keeper for {@code settings} that, when it finds no state file at start, puts back what {@code
+   * fallback} holds; empty when the state is switched off (the caller asks the fallback then).
+   */
+  public static Optional<StateKeeper> of(
+      StateSettings settings,
+      MetricRegistry registry,
+      AlertEngine alerts,
+      Clock clock,
+      StateFallback fallback) {
+    return settings
+        .dir()
+        .map(d -> new StateKeeper(d, settings.interval(), registry, alerts, clock, fallback));
+  }
+
+  /**
+   * Takes the directory's lock and puts back the state found there — or, when there is no state
+   * file (not when there is an unreadable one), what the fallback holds. Call before the collectors
    * start, so that restored points come before new ones.
    *
    * @throws StateInUseException when another fr-monitor holds the directory
@@ -84,6 +106,9 @@ public final class StateKeeper implements AutoCloseable {
       dir = StateDir.open(path);
     } catch (IOException e) {
       failed("cannot open " + path + ": " + e);
+      if (!Files.exists(path.resolve(StateDir.FILE))) { // none that can be seen, at least
+        fallback.restoreInto(registry);
+      }
       return;
     } catch (StateInUseException e) {
       blocked = e.getMessage(); // not ours to write, not even at close
@@ -94,7 +119,11 @@ public final class StateKeeper implements AutoCloseable {
     if (!loaded.writable()) {
       blocked = loaded.problem().orElse("the state file cannot be read");
     }
-    loaded.image().ifPresent(this::apply);
+    if (loaded.image().isPresent()) {
+      apply(loaded.image().get());
+    } else if (loaded.problem().isEmpty()) {
+      fallback.restoreInto(registry); // no file at all: a new container, say
+    }
     report(Optional.empty());
   }
 

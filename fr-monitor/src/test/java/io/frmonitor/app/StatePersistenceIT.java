@@ -219,4 +219,43 @@ class StatePersistenceIT {
     assertThat(out)
         .contains("the state directory " + dir + " is in use by another fr-monitor (pid ");
   }
+
+  @Test
+  void aNewContainerWithoutTheStateFileTakesTheHistoryAndEventsBackFromTheRedisStream()
+      throws Exception {
+    String server = "it-" + java.util.UUID.randomUUID();
+    Map<String, String> env = env(tmp.resolve("first-container"));
+    // database 15, which no other test uses (RedisStreamIT checks every key of 14 stays as it was)
+    env.put("MONITORING_PERSIST_REDIS_URL", "redis://127.0.0.1:6379/15");
+    env.put("MONITORING_SERVER_NAME", server);
+    try {
+      JarProcess first = start(env);
+      await().atMost(Duration.ofSeconds(20)).until(() -> points(first).size() >= 3);
+      JsonNode component = json(first, "/healthz").path("components").path("redis_stream");
+      assertThat(component.path("status").asText()).as(component.toString()).isEqualTo("ok");
+      assertThat(component.path("detail").asText())
+          .isEqualTo(
+              "appends to fr-monitor:"
+                  + server
+                  + ":history and fr-monitor:"
+                  + server
+                  + ":events at 127.0.0.1:6379/15");
+      Map<Long, Double> before = points(first);
+      List<String> eventsBefore = events(first);
+      assertThat(first.stop()).as("exit status of a graceful stop").isIn(0, 143);
+
+      env.put("MONITORING_STATE_DIR", tmp.resolve("second-container").toString());
+      JarProcess second = start(env);
+      assertThat(points(second)).containsAllEntriesOf(before);
+      assertThat(events(second)).containsAll(eventsBefore);
+      assertThat(json(second, "/history?series=" + SERIES).path("restored").path("source").asText())
+          .isEqualTo("redis stream fr-monitor:" + server + ":history at 127.0.0.1:6379/15");
+      assertThat(second.log()).contains("redis stream: restored");
+    } finally {
+      try (redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
+        admin.select(15);
+        admin.del("fr-monitor:" + server + ":history", "fr-monitor:" + server + ":events");
+      }
+    }
+  }
 }

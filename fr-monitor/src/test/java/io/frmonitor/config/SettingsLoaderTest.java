@@ -103,7 +103,15 @@ class SettingsLoaderTest {
         "MONITORING_PROMETHEUS_TOKEN|has a space in it ok|a token of 16-512",
         "MONITORING_CORS_ORIGINS|gui.example|comma-separated origins",
         "MONITORING_CORS_ORIGINS|https://gui.example/|comma-separated origins",
-        "MONITORING_CORS_ORIGINS|https://a.example,*|comma-separated origins"
+        "MONITORING_CORS_ORIGINS|https://a.example,*|comma-separated origins",
+        "MONITORING_PERSIST_REDIS_URL|http://redis:6379|a redis:// URL",
+        "MONITORING_PERSIST_REDIS_URL|redis://|a redis:// URL",
+        "MONITORING_PERSIST_REDIS_URL|redis://redis:70000|a redis:// URL",
+        "MONITORING_PERSIST_REDIS_URL|redis://redis:6379/1024|a redis:// URL",
+        "MONITORING_PERSIST_REDIS_URL|redis://redis:6379/db|a redis:// URL",
+        "MONITORING_PERSIST_REDIS_URL|redis://u:bad%zz@redis|a redis:// URL",
+        "MONITORING_SERVER_NAME|two words|1-100 characters",
+        "MONITORING_SERVER_NAME|s1/s2|1-100 characters"
       })
   void badValueStopsWithTheVariableNameAndExpectedForm(
       String variable, String value, String expected) {
@@ -178,6 +186,65 @@ class SettingsLoaderTest {
     assertThat(s.payload().maxBytes()).isEqualTo(512 * 1024);
     assertThat(s.describe().get(Variable.MONITORING_REDIS_PASSWORD)).isEqualTo("***");
     assertThat(s.redis().describe()).doesNotContain("pw");
+  }
+
+  @Test
+  void theRedisStreamIsOffUnlessAUrlIsGivenAndTheServerNameDefaultsToTheHostName() {
+    Settings s = SettingsLoader.load(Map.of("HOSTNAME", "monitor-host.example"));
+    assertThat(s.redisStream()).isEmpty();
+    assertThat(s.serverName()).isEqualTo("monitor-host.example");
+    assertThat(s.describe().get(Variable.MONITORING_PERSIST_REDIS_URL)).isEmpty();
+    assertThat(s.describe().get(Variable.MONITORING_SERVER_NAME)).isEqualTo("monitor-host.example");
+    assertThat(SettingsLoader.load(Map.of("HOSTNAME", "odd host!")).serverName())
+        .isEqualTo("odd_host_");
+    assertThat(SettingsLoader.load(Map.of()).serverName()).matches("[A-Za-z0-9_.\\-]{1,100}");
+  }
+
+  @Test
+  void theRedisStreamUrlNamesUserPasswordHostPortAndDatabase() {
+    Settings s =
+        SettingsLoader.load(
+            Map.of(
+                "MONITORING_PERSIST_REDIS_URL",
+                    "redis://fr-monitor:p%40ss+w:rd@Redis_Server:6380/2",
+                "MONITORING_SERVER_NAME", "S1"));
+    RedisStreamSettings r = s.redisStream().orElseThrow();
+    assertThat(r)
+        .isEqualTo(
+            new RedisStreamSettings(
+                "Redis_Server", 6380, 2, "fr-monitor", new Secret("p@ss+w:rd"), "S1"));
+    assertThat(r.historyKey()).isEqualTo("fr-monitor:S1:history");
+    assertThat(r.eventsKey()).isEqualTo("fr-monitor:S1:events");
+    assertThat(s.describe().get(Variable.MONITORING_PERSIST_REDIS_URL))
+        .isEqualTo("redis://fr-monitor:***@Redis_Server:6380/2");
+    assertThat(s.toString()).doesNotContain("p@ss", "p%40ss");
+
+    RedisStreamSettings plain =
+        SettingsLoader.load(Map.of("MONITORING_PERSIST_REDIS_URL", "redis://10.0.0.5"))
+            .redisStream()
+            .orElseThrow();
+    assertThat(plain.where()).isEqualTo("10.0.0.5:6379/0");
+    assertThat(plain.username()).isEmpty();
+    assertThat(plain.password().isEmpty()).isTrue();
+    assertThat(plain.maskedUrl()).isEqualTo("redis://10.0.0.5:6379/0");
+    RedisStreamSettings passwordOnly =
+        SettingsLoader.load(Map.of("MONITORING_PERSIST_REDIS_URL", "redis://:pw@[::1]:7000/"))
+            .redisStream()
+            .orElseThrow();
+    assertThat(passwordOnly.host()).isEqualTo("::1");
+    assertThat(passwordOnly.password().value()).isEqualTo("pw");
+    assertThat(passwordOnly.maskedUrl()).isEqualTo("redis://:***@[::1]:7000/0");
+  }
+
+  @Test
+  void aRefusedRedisStreamUrlIsNotEchoed() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    Map.of("MONITORING_PERSIST_REDIS_URL", "rediss://u:hunter2@redis:6379")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("MONITORING_PERSIST_REDIS_URL=\"***\"")
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test

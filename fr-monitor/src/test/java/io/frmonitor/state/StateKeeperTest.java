@@ -69,13 +69,18 @@ class StateKeeperTest {
     final StateKeeper keeper;
 
     Run(Path stateDir) {
+      this(stateDir, StateFallback.NONE);
+    }
+
+    Run(Path stateDir, StateFallback fallback) {
       registry.addListener(alerts);
       keeper =
           StateKeeper.of(
                   new StateSettings(Optional.of(stateDir), Duration.ofMinutes(1)),
                   registry,
                   alerts,
-                  clock)
+                  clock,
+                  fallback)
               .orElseThrow();
       keeper.restore();
       drain();
@@ -231,6 +236,59 @@ class StateKeeperTest {
       assertThat(run.state().health()).isEqualTo(Health.OK);
       assertThat(run.state().lastSuccess()).contains(clock.instant());
       assertThat(stateDir.resolve("state.bin")).exists();
+    }
+  }
+
+  /** A fallback that counts its calls and restores one point. */
+  private final class CountingFallback implements StateFallback {
+    int calls;
+
+    @Override
+    public void restoreInto(MetricRegistry registry) {
+      calls++;
+      registry.restoreSeries("system.cpu_percent", new long[] {clock.millis()}, new double[] {7});
+    }
+  }
+
+  @Test
+  void withoutAStateFileTheFallbackIsAskedOnce() {
+    CountingFallback fallback = new CountingFallback();
+    try (Run run = new Run(dir, fallback)) {
+      assertThat(fallback.calls).isEqualTo(1);
+      assertThat(run.registry.series("system.cpu_percent")).isPresent();
+      assertThat(run.state().health()).isEqualTo(Health.OK);
+    }
+  }
+
+  @Test
+  void aStateFileThatIsThereComesFirstAndTheFallbackIsNotAsked() {
+    try (Run first = new Run(dir)) {
+      first.registry.appendEvent(new Event(clock.instant(), "x", Map.of()));
+    }
+    CountingFallback fallback = new CountingFallback();
+    try (Run second = new Run(dir, fallback)) {
+      assertThat(fallback.calls).isZero();
+      assertThat(second.registry.provenance().orElseThrow().source()).endsWith("state.bin");
+    }
+  }
+
+  @Test
+  void anUnreadableStateFileIsNotPaperedOverByTheFallback() throws IOException {
+    Files.write(dir.resolve("state.bin"), new byte[] {'F', 'R', 'M', 'S', 0, 1, 0});
+    CountingFallback fallback = new CountingFallback();
+    try (Run run = new Run(dir, fallback)) {
+      assertThat(fallback.calls).isZero();
+      assertThat(run.registry.seriesCount()).isZero();
+    }
+  }
+
+  @Test
+  void aDirectoryThatCannotBeOpenedStillAsksTheFallbackWhenNoFileIsThere() throws IOException {
+    Path blocker = Files.writeString(dir.resolve("blocker"), "a file where the directory goes");
+    CountingFallback fallback = new CountingFallback();
+    try (Run run = new Run(blocker.resolve("state"), fallback)) {
+      assertThat(fallback.calls).isEqualTo(1);
+      assertThat(run.state().health()).isEqualTo(Health.DEGRADED);
     }
   }
 }
