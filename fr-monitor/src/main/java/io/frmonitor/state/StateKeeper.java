@@ -225,7 +225,8 @@ public final class StateKeeper implements AutoCloseable {
         alerts.instances(),
         alerts.silences().list(now),
         alerts.history().all(),
-        trends);
+        trends,
+        registry.baselines().all());
   }
 
   /** Puts an earlier run's state back, aged to now. */
@@ -245,6 +246,7 @@ public final class StateKeeper implements AutoCloseable {
     for (TrendHistory t : image.trends()) {
       registry.restoreTrend(t.name(), t.minutes(), t.mins(), t.avgs(), t.maxs());
     }
+    registry.baselines().restore(image.baselines());
     image.events().forEach(registry.events()::append);
     alerts.restore(image.alerts());
     alerts.silences().restore(image.silences(), clock.instant());

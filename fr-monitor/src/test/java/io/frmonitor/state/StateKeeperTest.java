@@ -114,6 +114,7 @@ class StateKeeperTest {
         clock.advance(Duration.ofSeconds(5));
       }
       first.registry.appendEvent(new Event(clock.instant(), "client", Map.of("name", "alice")));
+      first.registry.baselines().put("queue_counters", Map.of("actions", new long[] {1250, 250}));
       first.registry.updateStatus(
           new CollectorStatus(
               "x",
@@ -179,6 +180,8 @@ class StateKeeperTest {
                     .isEqualTo(pendingSince);
               });
       assertThat(second.alerts.silences().get(silenceId)).isPresent();
+      assertThat(second.registry.baselines().get("queue_counters").get("actions"))
+          .containsExactly(1250, 250);
       assertThat(second.alerts.history().lastId()).isEqualTo(1);
       assertThat(second.state().health()).isEqualTo(Health.OK);
     }
