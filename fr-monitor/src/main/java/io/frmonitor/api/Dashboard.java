@@ -28,6 +28,8 @@ final class Dashboard {
           Map.of(
               "app.js", new StaticAssets.Asset(UI + "app.js", "text/javascript"),
               "cards.js", new StaticAssets.Asset(UI + "cards.js", "text/javascript"),
+              "strip.js", new StaticAssets.Asset(UI + "strip.js", "text/javascript"),
+              "alerts.js", new StaticAssets.Asset(UI + "alerts.js", "text/javascript"),
               "style.css", new StaticAssets.Asset(UI + "style.css", "text/css"),
               "uPlot.iife.min.js",
                   new StaticAssets.Asset(UPLOT + "uPlot.iife.min.js", "text/javascript"),

@@ -2,6 +2,8 @@ package io.frmonitor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.frmonitor.alert.engine.AlertEngine;
 import io.frmonitor.app.Families;
 import io.frmonitor.config.ApiAccess;
 import io.frmonitor.config.HttpSettings;
@@ -16,6 +18,7 @@ import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.Provenance;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
+import io.frmonitor.model.RabbitNodesSnapshot;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ClientsSnapshots;
@@ -32,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -40,9 +44,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -56,6 +63,7 @@ class DashboardIT {
 
   private final ManualClock clock = new ManualClock(Instant.now().minusSeconds(60));
   private final MetricRegistry registry = Registries.forApiTests(clock);
+  private Optional<AlertEngine> alerts = Optional.empty();
   private ApiServer server;
   private ChromeDriver browser;
 
@@ -89,6 +97,7 @@ class DashboardIT {
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1400,2200");
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
@@ -101,7 +110,8 @@ class DashboardIT {
             Families.CATALOG,
             registry,
             () -> true,
-            Optional.empty())
+            Optional.empty(),
+            alerts)
         .start();
   }
 
@@ -226,6 +236,7 @@ class DashboardIT {
     assertThat(browser.findElement(By.id("gpu")).getAttribute("class")).doesNotContain("stale");
     assertThat(text("gpu")).contains("collector off: NVML not found");
     saveScreenshot();
+    assertNoConsoleErrors();
 
     // a new collection reaches the page without a reload
     clock.advance(Duration.ofSeconds(5));
@@ -340,8 +351,155 @@ class DashboardIT {
     assertThat(text("connection")).isEqualTo("unauthorized");
   }
 
+  @Test
+  void theStripShowsTheApisNumbersAndSaysWhyAValueIsUnknown() throws Exception {
+    publishSample();
+    open(ApiAccess.OPEN);
+    waitFor("live connection", () -> text("connection").equals("live"));
+
+    JsonNode queues = rest("/metrics/queues");
+    assertThat(queues.path("total_depth").asLong()).isEqualTo(623);
+    waitFor(
+        "the backlog as /metrics/queues has it", () -> text("strip-backlog-value").equals("623"));
+    assertThat(text("strip-clients-value"))
+        .isEqualTo(rest("/metrics/clients").path("active_clients").asText());
+    // PipeLine_1_phone_data: 500 waiting, nothing acked
+    assertThat(text("strip-drain-value")).isEqualTo("not draining");
+    assertThat(text("strip-drain-why")).isEqualTo("PipeLine_1_phone_data");
+    assertThat(browser.findElement(By.id("strip-backlog")).getAttribute("href"))
+        .endsWith("#queues");
+
+    // unknown: "—" and why, as small text and as the tooltip; never 0
+    assertThat(text("strip-gpu-value")).isEqualTo("—");
+    assertThat(text("strip-gpu-why")).isEqualTo("collector off: NVML not found");
+    assertThat(browser.findElement(By.id("strip-gpu")).getAttribute("title"))
+        .contains("NVML not found");
+    String latencyWhy =
+        rest("/metrics/pipelines").path("unobservable").path("result_latency").asText();
+    assertThat(latencyWhy).isNotEmpty();
+    assertThat(text("strip-latency-value")).isEqualTo("—");
+    assertThat(text("strip-latency-why")).isEqualTo(latencyWhy);
+    // without an alert engine nothing says whether all is well
+    assertThat(text("strip-firing-value")).isEqualTo("—");
+    assertThat(text("strip-state-value")).isEqualTo("unknown");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aCriticalAlertTurnsTheStripCriticalAndIsSilencedAndUnsilencedFromThePanel()
+      throws Exception {
+    alerts = Optional.of(Alerting.engine(registry));
+    publishSample();
+    registry.publish(RabbitNodesSnapshot.FAMILY, new RabbitNodesSnapshot(List.of(alarmedNode())));
+    open(ApiAccess.OPEN);
+
+    waitFor("the critical state", () -> text("strip-state-value").equals("critical"));
+    assertThat(text("strip-state-why")).contains("RabbitMqMemoryAlarm");
+    JsonNode api = rest("/alerts");
+    long firing = api.path("firing").asLong();
+    for (JsonNode a : api.path("alerts")) {
+      // one without data that had fired still fires
+      firing += a.path("state").asText().equals("no_data") && !a.path("fired_at").isNull() ? 1 : 0;
+    }
+    assertThat(text("strip-firing-value")).isEqualTo(Long.toString(firing));
+
+    waitFor("the alert in the panel", () -> text("alert-rows").contains("RabbitMqMemoryAlarm"));
+    WebElement row = alertRow("RabbitMqMemoryAlarm");
+    assertThat(row.getText()).contains("critical").contains("firing").contains("node=rabbit@mq1");
+    assertThat(row.findElement(By.linkText("runbook")).getAttribute("href"))
+        .endsWith("docs/alerts.md#rabbitmqmemoryalarm");
+    saveScreenshot("dashboard-alerts.png");
+
+    browser.findElement(By.id("silence-comment")).sendKeys("broker maintenance");
+    row.findElement(By.cssSelector("button[data-silence]")).click();
+    waitFor("the silence in the API", () -> activeSilences().size() == 1);
+    JsonNode silence = activeSilences().get(0);
+    assertThat(silence.path("createdBy").asText()).isEqualTo("dashboard");
+    assertThat(silence.path("comment").asText()).isEqualTo("broker maintenance");
+    List<String> matchers = new java.util.ArrayList<>();
+    silence
+        .path("matchers")
+        .forEach(m -> matchers.add(m.path("name").asText() + "=" + m.path("value").asText()));
+    assertThat(matchers)
+        .containsExactlyInAnyOrder(
+            "alertname=RabbitMqMemoryAlarm", "node=rabbit@mq1", "severity=critical");
+    waitFor(
+        "the alert marked", () -> alertRow("RabbitMqMemoryAlarm").getText().contains("silenced"));
+    waitFor("the silence listed", () -> text("silence-rows").contains("broker maintenance"));
+
+    browser.findElement(By.cssSelector("#silence-rows button[data-expire]")).click();
+    waitFor("the silence expired", () -> activeSilences().isEmpty());
+    waitFor("the list emptied", () -> text("silences-empty").equals("No active silence."));
+    assertThat(text("alerts-error")).isEmpty();
+    assertNoConsoleErrors();
+  }
+
+  private static RabbitNodesSnapshot.Node alarmedNode() {
+    return new RabbitNodesSnapshot.Node(
+        "rabbit@mq1",
+        true,
+        OptionalLong.of(950),
+        OptionalLong.of(1000),
+        Optional.of(true),
+        OptionalLong.of(10_000_000_000L),
+        OptionalLong.of(50_000_000),
+        Optional.of(false),
+        OptionalLong.of(100),
+        OptionalLong.of(1000),
+        OptionalLong.empty(),
+        OptionalLong.empty(),
+        OptionalLong.of(500),
+        OptionalLong.of(1_000_000),
+        OptionalLong.of(3600),
+        List.of());
+  }
+
+  private WebElement alertRow(String alertname) {
+    return browser.findElements(By.cssSelector("#alert-rows tr")).stream()
+        .filter(r -> r.getText().contains(alertname))
+        .findFirst()
+        .orElseThrow(() -> new org.openqa.selenium.NotFoundException(alertname));
+  }
+
+  private List<JsonNode> activeSilences() {
+    try {
+      List<JsonNode> active = new java.util.ArrayList<>();
+      rest("/alerts/silences")
+          .forEach(
+              s -> {
+                if (!s.path("status").path("state").asText().equals("expired")) {
+                  active.add(s);
+                }
+              });
+      return active;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode rest(String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build();
+    return Json.MAPPER.readTree(
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  /** Nothing the page did was an error in the browser's console (failed requests included). */
+  private void assertNoConsoleErrors() {
+    List<String> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
+    assertThat(errors).as("errors in the browser console").isEmpty();
+  }
+
   private void saveScreenshot() throws Exception {
-    Path out = Path.of("target", "dashboard.png");
+    saveScreenshot("dashboard.png");
+  }
+
+  private void saveScreenshot(String name) throws Exception {
+    Path out = Path.of("target", name);
     Files.createDirectories(out.getParent());
     Files.write(out, browser.getScreenshotAs(OutputType.BYTES));
   }

@@ -1,9 +1,6 @@
 package io.frmonitor.family.alerts;
 
-import static io.frmonitor.family.Card.column;
-
 import io.frmonitor.family.Card;
-import io.frmonitor.family.Card.Format;
 import io.frmonitor.family.FamilySpec;
 import io.frmonitor.family.Points;
 import io.frmonitor.family.Rest;
@@ -37,21 +34,8 @@ public final class AlertsFamily {
           .example(example())
           .samples(AlertsSamples.METRICS, SampleSource.whenFresh(AlertsSamples::write))
           .series(AlertsFamily::series)
-          .card(
-              Card.generic()
-                  .tile("Firing", "firing", Format.INTEGER)
-                  .tile("Pending", "pending", Format.INTEGER)
-                  .tile("No data", "no_data", Format.INTEGER)
-                  .tile("Silenced", "silenced", Format.INTEGER)
-                  .table(
-                      "alerts",
-                      "No alert.",
-                      column("alert", "alertname", Format.TEXT),
-                      column("severity", "severity", Format.STATUS),
-                      column("state", "state", Format.STATUS),
-                      column("summary", "summary", Format.TEXT),
-                      column("since", "active_since", Format.TIME))
-                  .build())
+          // the alerts panel: ui/alerts.js draws it, with the silences and their actions
+          .card(Card.custom())
           .build();
 
   private AlertsFamily() {}

@@ -17,6 +17,9 @@
   const { known, esc, num, pct, int, bytes, rate, duration, time, status } = window.frCards.fmt;
   const cards = window.frCards.build(document.getElementById('cards'));
   const $ = (id) => document.getElementById(id);
+  // the alerts panel leads the cards: where to look first when something is wrong
+  if ($('alerts')) $('cards').prepend($('alerts'));
+  window.frStrip.build($('strip-items'));
   const setText = (id, text) => { $(id).textContent = text; };
   const rows = (id, html) => { $(id).innerHTML = html.join(''); };
   const cells = (values) => `<tr>${values.map((v) => `<td>${v}</td>`).join('')}</tr>`;
@@ -26,13 +29,17 @@
     return token ? { Authorization: `Bearer ${token}` } : {};
   }
 
-  async function api(path) {
-    const response = await fetch(path, { headers: headers() });
+  /** A REST call; a refusal throws an Error whose message is the API's reason and status. */
+  async function api(path, init = {}) {
+    const response = await fetch(path, { ...init, headers: { ...headers(), ...(init.headers || {}) } });
     if (response.status === 401) {
       askForToken(token ? 'The token was refused.' : '');
       throw new Error('unauthorized');
     }
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new Error(`${path}: ${body.message ? `${body.message} ` : ''}(HTTP ${response.status})`);
+    }
     return response.json();
   }
 
@@ -111,7 +118,11 @@
     } else if (message.type === 'event') {
       onEvent(message.event);
     }
+    if (message.type !== 'event') window.frStrip.update(state, offReason);
   }
+
+  /** Why the card of `topic` is off (its collectors are disabled), or null. */
+  const offReason = (topic) => (cards[topic] ? disabledReason(cards[topic]) : null);
 
   /**
    * Why a card's topic is switched off: every collector that publishes one of its families is
@@ -218,6 +229,8 @@
   const sumOf = (list, key) => (list && list.length ? list.reduce((a, x) => a + (x[key] || 0), 0) : null);
 
   const renderers = {
+    // the API may be used when the page has the token, or when the API is open
+    alerts: window.frAlerts.panel(api, () => !tokenRequired || token !== ''),
     collectors(d) {
       const entries = Object.entries(d.collectors || {});
       rows('collectors-rows', entries.map(([name, c]) => cells([
