@@ -1,0 +1,209 @@
+package io.frmonitor.bench;
+
+import io.frmonitor.api.ApiServer;
+import io.frmonitor.app.Families;
+import io.frmonitor.config.HttpSettings;
+import io.frmonitor.family.FamilySpec;
+import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.HostSnapshots;
+import io.frmonitor.testing.ManualClock;
+import io.frmonitor.testing.Registries;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The dashboard's cost in the browser, printed as figures for docs/performance.md: the server
+ * in-process with an hour of host history at 5 s and every family's example, the page opened in
+ * real headless Chromium (its first visit, the cache empty; the server warmed up as a running
+ * service is); the time from asking for the page to the CPU tile showing its value (first useful
+ * paint) and the browser's first contentful paint; the bytes the page transferred (HTML, JS, CSS,
+ * the first REST calls; the WebSocket apart) and of them JS and CSS; and the CPU all of Chromium's
+ * processes use while the page sits idle and while it is live (a collection a second — five times
+ * the default rate), as a share of one core. Run by {@code scripts/bench-dashboard}.
+ */
+public final class DashboardBench {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final int SECONDS = 30;
+  private static final long TICK = 100; // jiffies a second (CLK_TCK on Linux)
+
+  private DashboardBench() {}
+
+  public static void main(String[] args) throws Exception {
+    ManualClock clock = new ManualClock(Instant.now().minus(Duration.ofHours(1)));
+    MetricRegistry registry = Registries.forApiTests(clock);
+    for (int i = 0; i < 720; i++) {
+      clock.advance(Duration.ofSeconds(5));
+      registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(20 + 15 * Math.sin(i / 20.0)));
+    }
+    for (FamilySpec<?> spec : Families.CATALOG.specs()) {
+      if (!spec.name().equals("system")) {
+        publish(spec, registry);
+      }
+    }
+    ApiServer server =
+        new ApiServer(
+                new HttpSettings("127.0.0.1", 0),
+                Families.CATALOG,
+                registry,
+                () -> true,
+                Optional.empty())
+            .start();
+    Path profile = Files.createTempDirectory("fr-dashboard-bench");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1920,1080");
+    ChromeDriver browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+            options);
+    try {
+      // the server warmed up (as a running service is), Chromium started; the page's first visit
+      // is measured, its cache empty
+      warm(server.port());
+      browser.get("about:blank");
+      long start = System.nanoTime();
+      browser.get("http://127.0.0.1:" + server.port() + "/");
+      awaitCpuValue(browser, 30_000);
+      double usefulMs = (System.nanoTime() - start) / 1e6;
+      JavascriptExecutor js = browser;
+      Object fcp =
+          js.executeScript(
+              "const p = performance.getEntriesByName('first-contentful-paint')[0];"
+                  + " return p ? p.startTime : -1;");
+      Object bytes =
+          js.executeScript(
+              "const n = performance.getEntriesByType('navigation')[0];"
+                  + " return performance.getEntriesByType('resource')"
+                  + ".filter(r => !r.name.startsWith('ws'))"
+                  + ".reduce((a, r) => a + r.transferSize, n ? n.transferSize : 0);");
+      Object scripts =
+          js.executeScript(
+              "return performance.getEntriesByType('resource')"
+                  + ".filter(r => /\\.(js|css)$/.test(r.name))"
+                  + ".reduce((a, r) => a + r.encodedBodySize, 0);");
+
+      double idle = chromiumCpuShare(profile, SECONDS, () -> {});
+      double live =
+          chromiumCpuShare(
+              profile,
+              SECONDS,
+              () -> {
+                clock.advance(Duration.ofSeconds(1));
+                registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(Math.random() * 100));
+              });
+      System.out.printf(
+          "first_useful_paint_ms=%.0f first_contentful_paint_ms=%.0f transferred_bytes=%s"
+              + " js_css_bytes=%s idle_cpu_percent=%.2f live_1s_cpu_percent=%.2f%n",
+          usefulMs, ((Number) fcp).doubleValue(), bytes, scripts, idle, live);
+    } finally {
+      browser.quit();
+      server.close();
+    }
+  }
+
+  /** Asks the server for the page, its assets and its first REST calls, a few hundred times. */
+  private static void warm(int port) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    String[] paths = {
+      "/", "/ui/app.js", "/ui/cards.js", "/ui/style.css", "/history", "/metrics/system"
+    };
+    for (int i = 0; i < 200; i++) {
+      for (String path : paths) {
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+      }
+    }
+  }
+
+  private static <T> void publish(FamilySpec<T> spec, MetricRegistry registry) {
+    registry.publish(spec.family(), spec.example());
+  }
+
+  private static void awaitCpuValue(ChromeDriver browser, long timeoutMs)
+      throws InterruptedException {
+    long until = System.currentTimeMillis() + timeoutMs;
+    while (System.currentTimeMillis() < until) {
+      try {
+        String v = browser.findElement(By.id("cpu-value")).getText();
+        if (!v.isEmpty() && !v.equals("—")) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // not on the page yet
+      }
+      Thread.sleep(5);
+    }
+    throw new IllegalStateException("the CPU tile never showed a value");
+  }
+
+  /**
+   * CPU all of this Chromium's processes used over {@code seconds}, as a percentage of one core,
+   * {@code each} run once a second meanwhile.
+   */
+  private static double chromiumCpuShare(Path profile, int seconds, Runnable each)
+      throws IOException, InterruptedException {
+    long before = chromiumJiffies(profile);
+    long start = System.nanoTime();
+    for (int s = 0; s < seconds; s++) {
+      each.run();
+      Thread.sleep(1000);
+    }
+    long after = chromiumJiffies(profile);
+    double wallSeconds = (System.nanoTime() - start) / 1e9;
+    return 100.0 * (after - before) / TICK / wallSeconds;
+  }
+
+  /** utime + stime of every process started with this profile directory. */
+  private static long chromiumJiffies(Path profile) throws IOException {
+    long total = 0;
+    List<Path> procs = new ArrayList<>();
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      dirs.filter(p -> p.getFileName().toString().matches("[0-9]+")).forEach(procs::add);
+    }
+    for (Path p : procs) {
+      try {
+        String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+        if (!cmd.contains(profile.toString())) {
+          continue;
+        }
+        String stat = Files.readString(p.resolve("stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
+        total += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+      } catch (IOException e) {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  }
+}
