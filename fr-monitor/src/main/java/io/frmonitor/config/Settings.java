@@ -31,25 +31,7 @@ public record Settings(
 
   /** The same settings listening elsewhere (e.g. port 0 for a throw-away instance). */
   public Settings withHttp(HttpSettings other) {
-    return new Settings(
-        other,
-        pollInterval,
-        historyWindow,
-        trendWindow,
-        collectTimeout,
-        gpu,
-        prometheusEnabled,
-        eventLogSize,
-        maxSeries,
-        logLevel,
-        redis,
-        payload,
-        rabbit,
-        minio,
-        alerts,
-        state,
-        serverName,
-        redisStream);
+    return with(other, state, redisStream);
   }
 
   /**
@@ -57,8 +39,13 @@ public record Settings(
    * throw-away instance beside the real one.
    */
   public Settings withoutState() {
+    return with(http, StateSettings.OFF, Optional.empty());
+  }
+
+  private Settings with(
+      HttpSettings otherHttp, StateSettings otherState, Optional<RedisStreamSettings> stream) {
     return new Settings(
-        http,
+        otherHttp,
         pollInterval,
         historyWindow,
         trendWindow,
@@ -73,9 +60,9 @@ public record Settings(
         rabbit,
         minio,
         alerts,
-        StateSettings.OFF,
+        otherState,
         serverName,
-        Optional.empty());
+        stream);
   }
 
   /** How operators reach this service: the configured URL, or one made from the bind address. */

@@ -8,8 +8,6 @@ import io.frmonitor.model.Event;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.Provenance;
 import io.frmonitor.registry.MetricRegistry;
-import io.frmonitor.registry.TimeSeriesRing;
-import io.frmonitor.registry.TrendRing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,37 +182,15 @@ public final class StateKeeper implements AutoCloseable {
 
   /** Everything to keep, as of now. */
   StateImage capture() {
-    List<Map.Entry<String, TimeSeriesRing>> rings =
-        new ArrayList<>(registry.allSeries().entrySet());
-    // each series copied when the encoder reaches it: one at a time in memory, not all
+    // each ring copied when the encoder reaches it: one at a time in memory, not all
     List<SeriesHistory> series =
-        new AbstractList<>() {
-          @Override
-          public SeriesHistory get(int index) {
-            Map.Entry<String, TimeSeriesRing> e = rings.get(index);
-            return SeriesHistory.of(e.getKey(), e.getValue().since(Long.MIN_VALUE));
-          }
-
-          @Override
-          public int size() {
-            return rings.size();
-          }
-        };
-    List<Map.Entry<String, TrendRing>> trendRings =
-        new ArrayList<>(registry.allTrends().entrySet());
+        copiedOnRead(
+            registry.allSeries(),
+            (name, ring) -> SeriesHistory.of(name, ring.since(Long.MIN_VALUE)));
     List<TrendHistory> trends =
-        new AbstractList<>() {
-          @Override
-          public TrendHistory get(int index) {
-            Map.Entry<String, TrendRing> e = trendRings.get(index);
-            return TrendHistory.of(e.getKey(), e.getValue().since(Long.MIN_VALUE));
-          }
-
-          @Override
-          public int size() {
-            return trendRings.size();
-          }
-        };
+        copiedOnRead(
+            registry.allTrends(),
+            (name, ring) -> TrendHistory.of(name, ring.since(Long.MIN_VALUE)));
     List<Event> events =
         new ArrayList<>(registry.events().newest(registry.events().capacity(), null));
     Collections.reverse(events);
@@ -227,6 +204,23 @@ public final class StateKeeper implements AutoCloseable {
         alerts.history().all(),
         trends,
         registry.baselines().all());
+  }
+
+  /** The rings as a list whose elements are copied from them only when read. */
+  private static <R, T> List<T> copiedOnRead(Map<String, R> rings, BiFunction<String, R, T> copy) {
+    List<Map.Entry<String, R>> entries = new ArrayList<>(rings.entrySet());
+    return new AbstractList<>() {
+      @Override
+      public T get(int index) {
+        Map.Entry<String, R> e = entries.get(index);
+        return copy.apply(e.getKey(), e.getValue());
+      }
+
+      @Override
+      public int size() {
+        return entries.size();
+      }
+    };
   }
 
   /** Puts an earlier run's state back, aged to now. */

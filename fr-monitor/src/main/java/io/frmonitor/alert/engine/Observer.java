@@ -194,17 +194,19 @@ final class Observer {
    * without data, for the first's reason.
    */
   private Availability ofFamilies(List<FamilySpec<?>> specs, boolean written) {
-    Availability first = Availability.OK;
-    boolean unobservable = true;
+    List<Availability> missing = new ArrayList<>();
     for (FamilySpec<?> spec : specs) {
       Availability a = ofFamily(spec, written);
       if (a.available()) {
         return a;
       }
-      unobservable &= a.unobservable();
-      first = first.available() ? a : first;
+      missing.add(a);
     }
-    return first.available() || unobservable
+    if (missing.isEmpty()) {
+      return Availability.OK;
+    }
+    Availability first = missing.get(0);
+    return missing.stream().allMatch(Availability::unobservable)
         ? first
         : Availability.noData(first.reason().orElse("no data"));
   }
