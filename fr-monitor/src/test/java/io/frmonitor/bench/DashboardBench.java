@@ -6,6 +6,7 @@ import io.frmonitor.config.HttpSettings;
 import io.frmonitor.family.FamilySpec;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.registry.MetricRegistry;
+import io.frmonitor.testing.HeadlessChromium;
 import io.frmonitor.testing.HostSnapshots;
 import io.frmonitor.testing.ManualClock;
 import io.frmonitor.testing.Registries;
@@ -25,8 +26,7 @@ import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard's cost in the browser, printed as figures for docs/performance.md: the server
@@ -39,8 +39,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * the default rate), as a share of one core. Run by {@code scripts/bench-dashboard}.
  */
 public final class DashboardBench {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final int SECONDS = 30;
   private static final long TICK = 100; // jiffies a second (CLK_TCK on Linux)
 
@@ -67,23 +65,7 @@ public final class DashboardBench {
                 Optional.empty())
             .start();
     Path profile = Files.createTempDirectory("fr-dashboard-bench");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile,
-        "--window-size=1920,1080");
-    ChromeDriver browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-            options);
+    ChromeDriver browser = HeadlessChromium.start(1920, 1080, "--user-data-dir=" + profile);
     try {
       // the server warmed up (as a running service is), Chromium started; the page's first visit
       // is measured, its cache empty
@@ -150,21 +132,14 @@ public final class DashboardBench {
     registry.publish(spec.family(), spec.example());
   }
 
-  private static void awaitCpuValue(ChromeDriver browser, long timeoutMs)
-      throws InterruptedException {
-    long until = System.currentTimeMillis() + timeoutMs;
-    while (System.currentTimeMillis() < until) {
-      try {
-        String v = browser.findElement(By.id("cpu-value")).getText();
-        if (!v.isEmpty() && !v.equals("—")) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        // not on the page yet
-      }
-      Thread.sleep(5);
-    }
-    throw new IllegalStateException("the CPU tile never showed a value");
+  private static void awaitCpuValue(ChromeDriver browser, long timeoutMs) {
+    new WebDriverWait(browser, Duration.ofMillis(timeoutMs), Duration.ofMillis(5))
+        .withMessage("the CPU tile never showed a value")
+        .until(
+            b -> {
+              String v = b.findElement(By.id("cpu-value")).getText();
+              return !v.isEmpty() && !v.equals("—");
+            });
   }
 
   /**
