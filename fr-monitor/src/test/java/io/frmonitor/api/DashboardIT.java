@@ -22,6 +22,7 @@ import io.frmonitor.model.RabbitNodesSnapshot;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
 import io.frmonitor.testing.ClientsSnapshots;
+import io.frmonitor.testing.HeadlessChromium;
 import io.frmonitor.testing.HostSnapshots;
 import io.frmonitor.testing.ManualClock;
 import io.frmonitor.testing.Registries;
@@ -35,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -46,8 +46,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,8 +55,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * scripts/install-test-tools), against the server in-process with a registry the test writes to.
  */
 class DashboardIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String TOKEN = "dashboard-token-0123456789";
 
   private final ManualClock clock = new ManualClock(Instant.now().minusSeconds(60));
@@ -69,10 +65,7 @@ class DashboardIT {
 
   @BeforeAll
   static void needsChromium() {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException(
-          "Chromium and chromedriver are needed: run scripts/install-test-tools");
-    }
+    HeadlessChromium.required();
   }
 
   @AfterEach
@@ -85,22 +78,7 @@ class DashboardIT {
 
   private void open(ApiAccess access) {
     server = serve(0, access);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,2200");
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start(1400, 2200);
     browser.get("http://127.0.0.1:" + server.port() + "/");
   }
 
@@ -120,9 +98,18 @@ class DashboardIT {
   }
 
   private void waitFor(String what, java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    read(what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+  }
+
+  /**
+   * What {@code read} gives once it gives something, read again when the page re-rendered the
+   * element meanwhile (a live update replaces a table's rows).
+   */
+  private <T> T read(String what, java.util.function.Supplier<T> read) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
         .withMessage(what)
-        .until(b -> condition.getAsBoolean());
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(b -> read.get());
   }
 
   /** A minute of host history, ending at the clock's time, and the other topics once. */
@@ -404,14 +391,27 @@ class DashboardIT {
     assertThat(text("strip-firing-value")).isEqualTo(Long.toString(firing));
 
     waitFor("the alert in the panel", () -> text("alert-rows").contains("RabbitMqMemoryAlarm"));
-    WebElement row = alertRow("RabbitMqMemoryAlarm");
-    assertThat(row.getText()).contains("critical").contains("firing").contains("node=rabbit@mq1");
-    assertThat(row.findElement(By.linkText("runbook")).getAttribute("href"))
-        .endsWith("docs/alerts.md#rabbitmqmemoryalarm");
+    String rowText = read("the alert's row", () -> alertRow("RabbitMqMemoryAlarm").getText());
+    assertThat(rowText).contains("critical").contains("firing").contains("node=rabbit@mq1");
+    String runbook =
+        read(
+            "the alert's runbook",
+            () ->
+                alertRow("RabbitMqMemoryAlarm")
+                    .findElement(By.linkText("runbook"))
+                    .getAttribute("href"));
+    assertThat(runbook).endsWith("docs/alerts.md#rabbitmqmemoryalarm");
     saveScreenshot("dashboard-alerts.png");
 
     browser.findElement(By.id("silence-comment")).sendKeys("broker maintenance");
-    row.findElement(By.cssSelector("button[data-silence]")).click();
+    read(
+        "the silence button",
+        () -> {
+          alertRow("RabbitMqMemoryAlarm")
+              .findElement(By.cssSelector("button[data-silence]"))
+              .click();
+          return true;
+        });
     waitFor("the silence in the API", () -> activeSilences().size() == 1);
     JsonNode silence = activeSilences().get(0);
     assertThat(silence.path("createdBy").asText()).isEqualTo("dashboard");
