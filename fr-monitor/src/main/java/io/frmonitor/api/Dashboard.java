@@ -7,6 +7,7 @@ import io.frmonitor.model.Family;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,18 +23,21 @@ final class Dashboard {
   private static final String UI = "/io/frmonitor/api/ui/";
   private static final String UPLOT = StaticAssets.webjar("uplot", "uplot.version") + "dist/";
 
-  private final StaticAssets assets =
-      new StaticAssets(
-          "dashboard asset",
-          Map.of(
-              "app.js", new StaticAssets.Asset(UI + "app.js", "text/javascript"),
-              "cards.js", new StaticAssets.Asset(UI + "cards.js", "text/javascript"),
-              "strip.js", new StaticAssets.Asset(UI + "strip.js", "text/javascript"),
-              "alerts.js", new StaticAssets.Asset(UI + "alerts.js", "text/javascript"),
-              "style.css", new StaticAssets.Asset(UI + "style.css", "text/css"),
-              "uPlot.iife.min.js",
-                  new StaticAssets.Asset(UPLOT + "uPlot.iife.min.js", "text/javascript"),
-              "uPlot.min.css", new StaticAssets.Asset(UPLOT + "uPlot.min.css", "text/css")));
+  /** The page's own scripts, in the order it loads them, and its style. */
+  private static final List<String> SCRIPTS =
+      List.of(
+          "theme.js",
+          "cards.js",
+          "feed.js",
+          "charts.js",
+          "trends.js",
+          "timeline.js",
+          "views.js",
+          "strip.js",
+          "alerts.js",
+          "app.js");
+
+  private final StaticAssets assets = new StaticAssets("dashboard asset", assetList());
   private final byte[] page;
 
   /**
@@ -50,6 +54,17 @@ final class Dashboard {
             // inside <script>, "</" would end the element early
             .replace("${cards}", cards.replace("</", "<\\/"))
             .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, StaticAssets.Asset> assetList() {
+    Map<String, StaticAssets.Asset> assets = new LinkedHashMap<>();
+    SCRIPTS.forEach(name -> assets.put(name, new StaticAssets.Asset(UI + name, "text/javascript")));
+    assets.put("style.css", new StaticAssets.Asset(UI + "style.css", "text/css"));
+    assets.put(
+        "uPlot.iife.min.js",
+        new StaticAssets.Asset(UPLOT + "uPlot.iife.min.js", "text/javascript"));
+    assets.put("uPlot.min.css", new StaticAssets.Asset(UPLOT + "uPlot.min.css", "text/css"));
+    return assets;
   }
 
   /** What the page draws: the collectors' card, then one per family that has one. */

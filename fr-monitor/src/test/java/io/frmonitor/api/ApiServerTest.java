@@ -409,6 +409,32 @@ class ApiServerTest {
     assertThat(get("/docs/index.html").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void everyFileTheDashboardLoadsIsServed() throws Exception {
+    String page =
+        client
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                    .header("Accept", "text/html")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?:src|href)=\"(/ui/[^\"]+)\"").matcher(page);
+    List<String> files = new ArrayList<>();
+    while (m.find()) {
+      files.add(m.group(1));
+    }
+    assertThat(files).contains("/ui/app.js", "/ui/theme.js", "/ui/style.css");
+    for (String file : files) {
+      HttpResponse<String> response = get(file);
+      assertThat(response.statusCode()).as(file).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .as(file)
+          .contains(file.endsWith(".css") ? "text/css" : "text/javascript");
+    }
+  }
+
   private void publishClients() {
     registry.publish(ClientsSnapshot.FAMILY, ClientsSnapshots.sample());
   }

@@ -209,7 +209,7 @@ class DashboardIT {
     assertThat(text("queue-rows"))
         .contains("PipeLine_0_face_data 0 120 120 1 10.0 40.0 0.0 4 s")
         .contains("PipeLine_1_face_data 0 3 3 1 10.0 10.0 0.0 keeping up")
-        .contains("PipeLine_1_phone_data 0 500 500 1 10.0 0.0 0.0 not draining");
+        .contains("PipeLine_1_phone_data 0 500 500 1 10.0 0.0 0.0 ✖ not draining");
     assertThat(text("storage-rows")).contains("face-frames").contains("1,310");
     assertThat(text("collectors-rows")).contains("host ok").contains("gpu disabled");
     assertThat(browser.findElement(By.id("token-form")).isDisplayed())
@@ -266,6 +266,12 @@ class DashboardIT {
         .contains("Unknown: see above.");
     assertThat(text("queue-rows")).contains("monitoring.tap.frames.x (fr-monitor)");
     assertThat(text("queues")).contains("The vhost is not traced");
+    // a trend that no source feeds says why, where its lines would be
+    String why = rest("/metrics/pipelines").path("unobservable").path("outcomes").asText();
+    waitFor(
+        "the outcomes chart's reason",
+        () -> text("trend-outcomes").contains("no data in this range — " + why));
+    assertNoConsoleErrors();
   }
 
   @Test
@@ -400,7 +406,7 @@ class DashboardIT {
                 alertRow("RabbitMqMemoryAlarm")
                     .findElement(By.linkText("runbook"))
                     .getAttribute("href"));
-    assertThat(runbook).endsWith("docs/alerts.md#rabbitmqmemoryalarm");
+    assertThat(runbook).endsWith("/runbooks#rabbitmqmemoryalarm");
     saveScreenshot("dashboard-alerts.png");
 
     browser.findElement(By.id("silence-comment")).sendKeys("broker maintenance");
@@ -432,6 +438,178 @@ class DashboardIT {
     waitFor("the list emptied", () -> text("silences-empty").equals("No active silence."));
     assertThat(text("alerts-error")).isEmpty();
     assertNoConsoleErrors();
+  }
+
+  @Test
+  void aTrendChartsLastPointIsHistorysAndFollowsTheFeed() throws Exception {
+    publishSample();
+    open(ApiAccess.OPEN);
+    waitFor("live connection", () -> text("connection").equals("live"));
+
+    JsonNode points = rest("/history?series=system.cpu_percent&window=15m").path("series");
+    JsonNode last = points.path("system.cpu_percent").get(11);
+    waitFor(
+        "the CPU chart's last point as /history has it",
+        () ->
+            lastPoint("trend-cpu", "cpu")
+                .equals(List.of(last.get(0).asLong(), last.get(1).asDouble())));
+
+    clock.advance(Duration.ofSeconds(5));
+    registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(42.5));
+    JsonNode next = rest("/history?series=system.cpu_percent&window=15m").path("series");
+    JsonNode newest = next.path("system.cpu_percent").get(12);
+    assertThat(newest.get(1).asDouble()).isEqualTo(42.5);
+    waitFor(
+        "the new point from the feed",
+        () -> lastPoint("trend-cpu", "cpu").equals(List.of(newest.get(0).asLong(), 42.5)));
+
+    // 24 h: the one-minute tier, each minute's average, over a day
+    browser.findElement(By.id("range-24h")).click();
+    waitFor("the 24 h range", () -> text("range-note").equals("one-minute averages"));
+    waitFor(
+        "a day drawn",
+        () -> {
+          List<?> range =
+              (List<?>) js("return document.getElementById('trend-cpu').frChart.range();");
+          return ((Number) range.get(1)).longValue() - ((Number) range.get(0)).longValue()
+              == Duration.ofHours(24).toMillis();
+        });
+    List<Object> minute = lastPoint("trend-cpu", "cpu");
+    JsonNode trend =
+        rest("/history?series=system.cpu_percent&window=24h")
+            .path("series")
+            .path("system.cpu_percent");
+    JsonNode lastMinute = trend.get(trend.size() - 1);
+    assertThat(minute).containsExactly(lastMinute.get(0).asLong(), lastMinute.get(2).asDouble());
+    assertThat(browser.findElement(By.id("range-24h")).getAttribute("aria-pressed"))
+        .isEqualTo("true");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aBlockedClientIsOnTheTimelineAndMarkedOnEveryChart() throws Exception {
+    publishSample();
+    open(ApiAccess.OPEN);
+    waitFor("live connection", () -> text("connection").equals("live"));
+    waitFor("the CPU chart", () -> !lastPoint("trend-cpu", "cpu").isEmpty());
+
+    long at = clock.instant().minusSeconds(20).toEpochMilli();
+    registry.appendEvent(
+        new io.frmonitor.model.Event(
+            Instant.ofEpochMilli(at),
+            "client_state_change",
+            java.util.Map.of("client", "carter", "from", "paused", "to", "blocked")));
+    waitFor("the timeline entry", () -> text("timeline").contains("carter: paused → blocked"));
+    waitFor("the marker drawn on the CPU chart", () -> markersDrawn("trend-cpu").contains(at));
+    assertThat(markersDrawn("trend-clients")).contains(at);
+
+    // its time marked on every chart; its client's page one click away
+    browser.findElement(By.cssSelector("#timeline li[data-t='" + at + "'] button.when")).click();
+    assertThat(((Number) js("return window.frCharts.focused();")).longValue()).isEqualTo(at);
+    assertThat(browser.findElement(By.linkText("carter")).getAttribute("href"))
+        .endsWith("#/client/carter");
+
+    // filtered out: gone from the list and from the charts
+    browser
+        .findElement(By.cssSelector("#timeline-kinds input[value='client_state_change']"))
+        .click();
+    waitFor("the entry filtered out", () -> !text("timeline").contains("carter"));
+    waitFor("the marker gone", () -> !markersDrawn("trend-cpu").contains(at));
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void drillDownPagesOpenFromTheirDeepLinksAndSurviveAReload() throws Exception {
+    publishSample();
+    server = serve(0, ApiAccess.OPEN);
+    browser = HeadlessChromium.start(1400, 2200);
+    String root = "http://127.0.0.1:" + server.port() + "/";
+    browser.get(root + "#/client/obama");
+    waitFor("the client's page", () -> text("view-title").equals("Client obama"));
+    waitFor("its state", () -> text("view-client-state").equals("✖ blocked"));
+    assertThat(browser.findElement(By.id("overview")).isDisplayed()).isFalse();
+    browser.navigate().refresh();
+    waitFor("its state after a reload", () -> text("view-client-state").equals("✖ blocked"));
+
+    browser.get(root + "#/queue/PipeLine_1_phone_data");
+    waitFor("the queue's page", () -> text("view-title").equals("Queue PipeLine_1_phone_data"));
+    waitFor("its depth as /metrics/queues has it", () -> text("view-queue-depth").equals("500"));
+    waitFor("its depth chart", () -> lastPoint("view-chart-depth", "depth").size() == 2);
+
+    browser.get(root + "#/pipeline/1");
+    waitFor("the pipeline's page", () -> text("view-title").equals("Pipeline 1"));
+    waitFor("its queues", () -> text("view-queues").contains("PipeLine_1_phone_data 500"));
+    assertThat(text("view-queues")).contains("PipeLine_1_face_data 3");
+
+    browser.findElement(By.linkText("← overview")).click();
+    waitFor("the overview", () -> browser.findElement(By.id("overview")).isDisplayed());
+    assertThat(browser.findElement(By.id("view")).isDisplayed()).isFalse();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void theThemeSwitchesAndIsKeptAndTheKeyboardReachesEverything() throws Exception {
+    publishSample();
+    open(ApiAccess.OPEN);
+    waitFor("live connection", () -> text("connection").equals("live"));
+    String light = background();
+    String start = (String) js("return document.documentElement.dataset.theme || 'system';");
+    assertThat(start).isEqualTo("system");
+
+    browser.findElement(By.id("theme-toggle")).click();
+    assertThat(js("return document.documentElement.dataset.theme;")).isEqualTo("dark");
+    assertThat(background()).isNotEqualTo(light).isEqualTo("rgb(17, 21, 28)");
+    assertThat(text("theme-toggle")).contains("light theme");
+    browser.navigate().refresh();
+    waitFor("dark after a reload", () -> background().equals("rgb(17, 21, 28)"));
+
+    // the first Tab reaches the skip link; Enter on it moves on to the cards
+    browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+    assertThat(js("return document.activeElement.textContent;")).isEqualTo("Skip to the cards");
+    browser.findElement(By.id("range-15m")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    waitFor(
+        "the range chosen by keyboard",
+        () -> "true".equals(browser.findElement(By.id("range-15m")).getAttribute("aria-pressed")));
+    assertNoConsoleErrors();
+  }
+
+  private String background() {
+    return (String) js("return getComputedStyle(document.body).backgroundColor;");
+  }
+
+  private Object js(String script) {
+    return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script);
+  }
+
+  /** The last point of a chart's line, as drawn: [epoch ms, value], or empty. */
+  @SuppressWarnings("unchecked")
+  private List<Object> lastPoint(String chart, String line) {
+    Object point =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "const c = document.getElementById(arguments[0]).frChart;"
+                    + " const p = c && c.lastPoints()[arguments[1]]; return p || [];",
+                chart,
+                line);
+    List<Object> out = new java.util.ArrayList<>();
+    for (Object o : (List<Object>) point) {
+      out.add(
+          o instanceof Number n && out.isEmpty()
+              ? (Object) n.longValue()
+              : (Object) ((Number) o).doubleValue());
+    }
+    return out;
+  }
+
+  /** The times of the markers a chart drew. */
+  private List<Long> markersDrawn(String chart) {
+    List<?> drawn =
+        (List<?>)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                    "return document.getElementById(arguments[0]).frChart.drawnMarkers().map(m => m.t);",
+                    chart);
+    return drawn.stream().map(t -> ((Number) t).longValue()).toList();
   }
 
   private static RabbitNodesSnapshot.Node alarmedNode() {

@@ -22,10 +22,14 @@
     const labels = (l) => Object.entries(l || {}).filter(([k]) => k !== 'alertname' && k !== 'severity')
       .map(([k, v]) => `${esc(k)}=${esc(v)}`).join(' ');
     const fmtValue = (v) => (known(v) ? esc(Math.abs(v) >= 100 ? v.toFixed(0) : String(Number(v.toPrecision(3)))) : '—');
-    /** Only http(s) or a relative link is made a link (never javascript: and the like). */
+    /**
+     * Only http(s) or a relative link is made a link (never javascript: and the like); the shipped
+     * rules' `docs/alerts.md#<alert>` is the page this service serves at /runbooks.
+     */
     function runbook(url) {
       if (!known(url) || /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url)) return '—';
-      return `<a href="${esc(url)}" target="_blank" rel="noopener">runbook</a>`;
+      const href = url.replace(/^docs\/alerts\.md(?=#|$)/, '/runbooks');
+      return `<a href="${esc(href)}" target="_blank" rel="noopener">runbook</a>`;
     }
     function stateOf(a) {
       const s = `<span class="status-${esc(a.state)}">${esc(a.state.replace('_', ' '))}</span>`;
@@ -46,7 +50,7 @@
       if ($('alert-rows').innerHTML !== html) $('alert-rows').innerHTML = html;
       $('alerts-empty').textContent = ready && !(d.alerts || []).length ? 'No alert pending or firing.' : '';
       $('alerts-silences').hidden = !ready;
-      $('silence-comment-row').hidden = !canAct();
+      $('silence-comment-row').hidden = !canAct() || !(d.alerts || []).some((a) => !a.silenced);
       if (ready && (!silencesLoaded || d.silenced !== lastSilenced)) {
         lastSilenced = d.silenced;
         loadSilences();
@@ -68,6 +72,7 @@
           canAct() ? `<button type="button" data-expire="${esc(s.id)}">expire</button>` : '',
         ])).join('');
         $('silences-empty').textContent = live.length ? '' : 'No active silence.';
+        $('silences-table').hidden = !live.length;
       } catch (e) {
         if (e.message !== 'unauthorized') showError(e);
       }
