@@ -480,6 +480,39 @@ class ApiServerTest {
   }
 
   @Test
+  void actionsOfOneClientAreItsNewestMatchingEventsOfAnyOrOneKind() throws Exception {
+    event("client_state_change", Map.of("client", "obama", "from", "none", "to", "active"));
+    event("action", Map.of("client", "obama", "action", "LOCK_SCREEN"));
+    event("action", Map.of("client", "obamas", "action", "SIGN_OUT"));
+    event("collector_status_change", Map.of("collector", "redis", "from", "ok", "to", "down"));
+    for (int i = 0; i < 3; i++) {
+      event("action", Map.of("client", "biden", "action", "LOCK_SCREEN"));
+    }
+
+    JsonNode obama = json("/metrics/actions?client=obama", 200).path("events");
+    assertThat(obama.findValuesAsText("kind")).containsExactly("action", "client_state_change");
+    assertThat(obama.findValuesAsText("client")).containsOnly("obama");
+    assertThat(json("/metrics/actions?client=obama&kind=action", 200).path("events").size())
+        .isEqualTo(1);
+    JsonNode newest = json("/metrics/actions?client=obama&limit=1", 200).path("events");
+    assertThat(newest.findValuesAsText("client"))
+        .as("the limit takes the newest of obama's events, not of all")
+        .containsExactly("obama");
+    assertThat(newest.findValuesAsText("kind")).containsExactly("action");
+    assertThat(json("/metrics/actions?client=Obama", 200).path("events").size())
+        .as("exact match")
+        .isZero();
+    assertThat(json("/metrics/actions?client=&kind=%20&limit=10", 200).path("events").size())
+        .as("blank is as absent")
+        .isEqualTo(7);
+  }
+
+  private void event(String kind, Map<String, String> fields) {
+    clock.advance(Duration.ofSeconds(1));
+    registry.appendEvent(new io.frmonitor.model.Event(clock.instant(), kind, fields));
+  }
+
+  @Test
   void storageHasTheDocumentedShapeWithAgesAtTheSnapshotsTime() throws Exception {
     assertThat(json("/metrics/storage", 200).path("stale").asBoolean()).isTrue();
     registry.publish(
