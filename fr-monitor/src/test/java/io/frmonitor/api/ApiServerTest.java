@@ -560,6 +560,28 @@ class ApiServerTest {
   }
 
   @Test
+  void eachClientOfThePipelinesListsThePipelinesItsFramesWentTo() throws Exception {
+    registry.publish(
+        PipelinesSnapshot.FAMILY,
+        new PipelinesSnapshot(
+            3,
+            OptionalDouble.empty(),
+            3000,
+            0,
+            List.of(),
+            List.of(
+                new PipelinesSnapshot.ClientFrames(
+                    "obama", 3, OptionalDouble.of(0.5), List.of(0, 3))),
+            Map.of(),
+            io.frmonitor.model.LatencyHistogram.EMPTY));
+
+    JsonNode obama = json("/metrics/pipelines", 200).path("clients").get(0);
+    assertThat(fieldNames(obama))
+        .containsExactly("name", "frames_total", "frames_per_sec", "pipelines");
+    assertThat(obama.path("pipelines").toString()).isEqualTo("[0,3]");
+  }
+
+  @Test
   void pipelinesLatencyWindowIsRoundedUpToAKeptOneAndCappedAtAnHour() throws Exception {
     assertThat(json("/metrics/pipelines", 200).path("stale").asBoolean()).isTrue();
     registry.publish(
