@@ -15,16 +15,16 @@ import org.jspecify.annotations.Nullable;
  * Bearer tokens and cross-origin access, checked before every request.
  *
  * <p>Public, whatever the token: {@code /healthz} and {@code /readyz} (probes), and the pages that
- * hold no data — the dashboard's shell and assets, {@code /docs} and {@code /openapi.json} — so a
- * browser can load them and then ask for the token. Everything else needs {@code Authorization:
- * Bearer <token>}; the WebSocket also takes {@code ?token=}, since browsers cannot set headers on
- * it. Tokens are compared in constant time (as SHA-256 digests, so neither content nor length leaks
- * through timing).
+ * hold no data — the dashboard's shell and assets, {@code /docs}, {@code /openapi.json} and {@code
+ * /runbooks} — so a browser can load them and then ask for the token. Everything else needs {@code
+ * Authorization: Bearer <token>}; the WebSocket also takes {@code ?token=}, since browsers cannot
+ * set headers on it. Tokens are compared in constant time (as SHA-256 digests, so neither content
+ * nor length leaks through timing).
  */
 final class AccessControl {
   static final String WS_PATH = "/ws/metrics";
   private static final Set<String> PUBLIC_PATHS =
-      Set.of("/", "/healthz", "/readyz", "/docs", "/openapi.json", "/favicon.ico");
+      Set.of("/", "/healthz", "/readyz", "/docs", "/openapi.json", Runbooks.PATH, "/favicon.ico");
   private static final List<String> PUBLIC_PREFIXES = List.of("/ui/", "/docs/");
 
   private final byte @Nullable [] apiDigest;

@@ -45,6 +45,7 @@ public final class ApiServer implements AutoCloseable {
           "/prometheus",
           "/openapi.json",
           "/docs",
+          Runbooks.PATH,
           AccessControl.WS_PATH);
 
   /** The GET paths of the alert engine, besides its family's {@code /alerts}. */
@@ -65,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
   private final Dashboard dashboard;
   private byte @Nullable [] openApi;
   private final byte[] docsPage = StaticAssets.read("docs.html");
+  private final byte[] runbooksPage = Runbooks.page();
   private final Javalin app;
 
   /**
@@ -150,7 +152,7 @@ public final class ApiServer implements AutoCloseable {
     errorHandlers(config);
   }
 
-  /** The dashboard, the live feed, the docs. */
+  /** The dashboard, the live feed, the docs and the alert runbooks. */
   private void pageRoutes(JavalinConfig config) {
     config.routes.get("/", this::index);
     config.routes.get("/ui/{asset}", dashboard::asset);
@@ -165,6 +167,12 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/openapi.json", ctx -> Responses.json(ctx, openApi()));
     config.routes.get("/docs", ctx -> ctx.contentType("text/html").result(docsPage));
     config.routes.get("/docs/{asset}", docsAssets()::serve);
+    config.routes.get(
+        Runbooks.PATH,
+        ctx -> {
+          ctx.header("Content-Security-Policy", Runbooks.CONTENT_SECURITY_POLICY);
+          ctx.contentType("text/html; charset=utf-8").result(runbooksPage);
+        });
   }
 
   private void dataRoutes(JavalinConfig config) {

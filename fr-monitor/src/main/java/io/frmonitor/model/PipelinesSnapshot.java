@@ -71,6 +71,15 @@ public record PipelinesSnapshot(
       java.util.Optional<Boolean> hasWorker,
       int clients) {}
 
-  /** Frames of one client. */
-  public record ClientFrames(String name, long framesTotal, OptionalDouble framesPerSec) {}
+  /**
+   * Frames of one client.
+   *
+   * @param pipelines the ids of the pipelines its frames were routed to since start, ascending
+   */
+  public record ClientFrames(
+      String name, long framesTotal, OptionalDouble framesPerSec, List<Integer> pipelines) {
+    public ClientFrames {
+      pipelines = List.copyOf(pipelines);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,11 +47,20 @@ public final class EventLog {
   }
 
   /** Up to {@code limit} events, newest first, optionally only of one kind. */
-  public synchronized List<Event> newest(int limit, @Nullable String kindOrNull) {
+  public List<Event> newest(int limit, @Nullable String kindOrNull) {
+    return newestMatching(limit, kindOrNull == null ? e -> true : e -> e.kind().equals(kindOrNull));
+  }
+
+  /**
+   * The newest {@code limit} events that pass {@code filter}, newest first: the limit counts
+   * matching events only. The filter runs under the log's lock, so it must be quick and must not
+   * call the log.
+   */
+  public synchronized List<Event> newestMatching(int limit, Predicate<? super Event> filter) {
     List<Event> out = new ArrayList<>(Math.min(limit, events.size()));
     for (Iterator<Event> it = events.descendingIterator(); it.hasNext() && out.size() < limit; ) {
       Event e = it.next();
-      if (kindOrNull == null || e.kind().equals(kindOrNull)) {
+      if (filter.test(e)) {
         out.add(e);
       }
     }

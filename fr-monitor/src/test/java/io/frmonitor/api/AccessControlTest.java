@@ -93,7 +93,7 @@ class AccessControlTest {
   }
 
   @Test
-  void probesTheDashboardShellAndTheDocsArePublic() throws Exception {
+  void probesTheDashboardShellTheDocsAndTheRunbooksArePublic() throws Exception {
     startProtected();
     for (String path :
         List.of(
@@ -103,7 +103,8 @@ class AccessControlTest {
             "/ui/app.js",
             "/ui/uPlot.iife.min.js",
             "/openapi.json",
-            "/docs")) {
+            "/docs",
+            "/runbooks")) {
       assertThat(send(get(path)).statusCode()).as(path).isEqualTo(200);
     }
   }

@@ -506,6 +506,39 @@ class ApiServerTest {
   }
 
   @Test
+  void actionsOfOneClientAreItsNewestMatchingEventsOfAnyOrOneKind() throws Exception {
+    event("client_state_change", Map.of("client", "obama", "from", "none", "to", "active"));
+    event("action", Map.of("client", "obama", "action", "LOCK_SCREEN"));
+    event("action", Map.of("client", "obamas", "action", "SIGN_OUT"));
+    event("collector_status_change", Map.of("collector", "redis", "from", "ok", "to", "down"));
+    for (int i = 0; i < 3; i++) {
+      event("action", Map.of("client", "biden", "action", "LOCK_SCREEN"));
+    }
+
+    JsonNode obama = json("/metrics/actions?client=obama", 200).path("events");
+    assertThat(obama.findValuesAsText("kind")).containsExactly("action", "client_state_change");
+    assertThat(obama.findValuesAsText("client")).containsOnly("obama");
+    assertThat(json("/metrics/actions?client=obama&kind=action", 200).path("events").size())
+        .isEqualTo(1);
+    JsonNode newest = json("/metrics/actions?client=obama&limit=1", 200).path("events");
+    assertThat(newest.findValuesAsText("client"))
+        .as("the limit takes the newest of obama's events, not of all")
+        .containsExactly("obama");
+    assertThat(newest.findValuesAsText("kind")).containsExactly("action");
+    assertThat(json("/metrics/actions?client=Obama", 200).path("events").size())
+        .as("exact match")
+        .isZero();
+    assertThat(json("/metrics/actions?client=&kind=%20&limit=10", 200).path("events").size())
+        .as("blank is as absent")
+        .isEqualTo(7);
+  }
+
+  private void event(String kind, Map<String, String> fields) {
+    clock.advance(Duration.ofSeconds(1));
+    registry.appendEvent(new io.frmonitor.model.Event(clock.instant(), kind, fields));
+  }
+
+  @Test
   void storageHasTheDocumentedShapeWithAgesAtTheSnapshotsTime() throws Exception {
     assertThat(json("/metrics/storage", 200).path("stale").asBoolean()).isTrue();
     registry.publish(
@@ -550,6 +583,28 @@ class ApiServerTest {
     assertThat(frames.path("bytes").asLong()).isEqualTo(52_837_376);
     assertThat(frames.path("totals_source").asText()).isEqualTo("minio_metrics");
     assertThat(frames.path("prefixes").path("frames/").path("objects").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void eachClientOfThePipelinesListsThePipelinesItsFramesWentTo() throws Exception {
+    registry.publish(
+        PipelinesSnapshot.FAMILY,
+        new PipelinesSnapshot(
+            3,
+            OptionalDouble.empty(),
+            3000,
+            0,
+            List.of(),
+            List.of(
+                new PipelinesSnapshot.ClientFrames(
+                    "obama", 3, OptionalDouble.of(0.5), List.of(0, 3))),
+            Map.of(),
+            io.frmonitor.model.LatencyHistogram.EMPTY));
+
+    JsonNode obama = json("/metrics/pipelines", 200).path("clients").get(0);
+    assertThat(fieldNames(obama))
+        .containsExactly("name", "frames_total", "frames_per_sec", "pipelines");
+    assertThat(obama.path("pipelines").toString()).isEqualTo("[0,3]");
   }
 
   @Test

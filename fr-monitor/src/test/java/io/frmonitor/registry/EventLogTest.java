@@ -36,6 +36,22 @@ class EventLogTest {
   }
 
   @Test
+  void theLimitCountsOnlyTheEventsThatPassTheFilter() {
+    EventLog log = new EventLog(10);
+    log.append(event(1, "a"));
+    log.append(event(2, "a"));
+    log.append(event(3, "a"));
+    for (int n = 4; n <= 8; n++) {
+      log.append(event(n, "b"));
+    }
+    assertThat(log.newestMatching(2, e -> e.kind().equals("a")))
+        .as("the newest two of kind a, though five newer events of kind b come first")
+        .extracting(e -> e.fields().get("n"))
+        .containsExactly("3", "2");
+    assertThat(log.newestMatching(10, e -> false)).isEmpty();
+  }
+
+  @Test
   void anEventStampedBeforeOneAlreadyAppendedTakesItsPlaceByTime() {
     // two collector threads: result_tap stamped its change at 147 and appended first, frame_tap
     // stamped at 143 and appended a moment later

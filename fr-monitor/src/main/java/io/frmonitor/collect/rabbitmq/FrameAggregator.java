@@ -1,6 +1,9 @@
 package io.frmonitor.collect.rabbitmq;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -11,7 +14,9 @@ import org.HdrHistogram.Recorder;
  * Counts what the frame tap receives. Written by the tap's consumer thread, read by the poller:
  * counters are atomic, latencies go through an HdrHistogram {@link Recorder} (the poller takes
  * interval histograms without stopping the writer). Bounded: at most {@link #MAX_CLIENTS} client
- * names; frames of further clients count under {@link #OTHER_CLIENTS}.
+ * names, each with its frame count and a bit set of the pipelines its frames went to (one bit per
+ * tapped pipeline, at most 256); frames of further clients count under {@link #OTHER_CLIENTS},
+ * whose pipelines are then the union of theirs.
  */
 final class FrameAggregator {
   static final int MAX_CLIENTS = 10_000;
@@ -25,7 +30,7 @@ final class FrameAggregator {
   static final long MAX_LATENCY_MS = 3_600_000;
 
   private final AtomicLongArray perPipeline;
-  private final Map<String, LongAdder> perClient = new ConcurrentHashMap<>();
+  private final Map<String, ClientTally> perClient = new ConcurrentHashMap<>();
   private final LongAdder bytes = new LongAdder();
   private final LongAdder malformed = new LongAdder();
   private final Recorder latency = new Recorder(MAX_LATENCY_MS, 2);
@@ -41,16 +46,17 @@ final class FrameAggregator {
   }
 
   void frame(int pipeline, FrameFacts facts, long latencyMs) {
-    if (pipeline >= 0 && pipeline < perPipeline.length()) {
+    boolean tapped = pipeline >= 0 && pipeline < perPipeline.length();
+    if (tapped) {
       perPipeline.incrementAndGet(pipeline);
       pipelineClients.seen(pipeline, facts.client());
     }
-    LongAdder client = perClient.get(facts.client());
+    ClientTally client = perClient.get(facts.client());
     if (client == null) {
       String key = perClient.size() < MAX_CLIENTS ? facts.client() : OTHER_CLIENTS;
-      client = perClient.computeIfAbsent(key, k -> new LongAdder());
+      client = perClient.computeIfAbsent(key, k -> new ClientTally(perPipeline.length()));
     }
-    client.increment();
+    client.frame(tapped ? pipeline : -1);
     if (facts.sizeBytes() > 0) {
       bytes.add(facts.sizeBytes());
     }
@@ -67,9 +73,10 @@ final class FrameAggregator {
     return perPipeline.get(pipeline);
   }
 
-  Map<String, Long> clientTotals() {
-    Map<String, Long> out = new java.util.TreeMap<>();
-    perClient.forEach((k, v) -> out.put(k, v.sum()));
+  /** Per client name, in name order: its frames and pipelines since start. */
+  Map<String, ClientCount> clients() {
+    Map<String, ClientCount> out = new TreeMap<>();
+    perClient.forEach((k, v) -> out.put(k, v.count()));
     return out;
   }
 
@@ -89,5 +96,50 @@ final class FrameAggregator {
   /** The latencies recorded since the last call (and resets the interval). */
   Histogram intervalLatency() {
     return latency.getIntervalHistogram();
+  }
+
+  /** A client's frames since start, and the ids of the pipelines they were routed to, ascending. */
+  record ClientCount(long frames, List<Integer> pipelines) {
+    ClientCount {
+      pipelines = List.copyOf(pipelines);
+    }
+  }
+
+  /**
+   * One client's counters. The tap's thread writes: a frame costs an adder increment and, once per
+   * client and pipeline, a compare-and-set of a bit (later frames find it set and only read).
+   */
+  private static final class ClientTally {
+    private final LongAdder frames = new LongAdder();
+    private final AtomicLongArray pipelineBits;
+
+    ClientTally(int pipelines) {
+      pipelineBits = new AtomicLongArray((pipelines + Long.SIZE - 1) / Long.SIZE);
+    }
+
+    /** A frame routed to {@code pipeline}, or to no tapped pipeline when it is negative. */
+    void frame(int pipeline) {
+      frames.increment();
+      if (pipeline < 0) {
+        return;
+      }
+      int word = pipeline / Long.SIZE;
+      long bit = 1L << (pipeline % Long.SIZE);
+      if ((pipelineBits.get(word) & bit) == 0) {
+        pipelineBits.getAndAccumulate(word, bit, (a, b) -> a | b);
+      }
+    }
+
+    ClientCount count() {
+      List<Integer> pipelines = new ArrayList<>();
+      for (int word = 0; word < pipelineBits.length(); word++) {
+        long bits = pipelineBits.get(word);
+        while (bits != 0) {
+          pipelines.add(word * Long.SIZE + Long.numberOfTrailingZeros(bits));
+          bits &= bits - 1;
+        }
+      }
+      return new ClientCount(frames.sum(), pipelines);
+    }
   }
 }

@@ -120,13 +120,19 @@ public final class FrameTapPoller implements Poller {
   }
 
   private List<PipelinesSnapshot.ClientFrames> clients(double seconds) {
-    Map<String, Long> totals = aggregator.clientTotals();
-    List<PipelinesSnapshot.ClientFrames> out = new ArrayList<>(totals.size());
-    totals.forEach(
-        (name, n) ->
-            out.add(
-                new PipelinesSnapshot.ClientFrames(
-                    name, n, rate(lastPerClient.getOrDefault(name, 0L), n, seconds))));
+    Map<String, FrameAggregator.ClientCount> counts = aggregator.clients();
+    Map<String, Long> totals = new HashMap<>();
+    List<PipelinesSnapshot.ClientFrames> out = new ArrayList<>(counts.size());
+    counts.forEach(
+        (name, c) -> {
+          totals.put(name, c.frames());
+          out.add(
+              new PipelinesSnapshot.ClientFrames(
+                  name,
+                  c.frames(),
+                  rate(lastPerClient.getOrDefault(name, 0L), c.frames(), seconds),
+                  c.pipelines()));
+        });
     lastPerClient = totals;
     return out;
   }

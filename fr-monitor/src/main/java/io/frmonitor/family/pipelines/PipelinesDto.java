@@ -82,7 +82,14 @@ public record PipelinesDto(
               "Distinct clients whose frames reached the pipeline over the last 5 minutes")
           int clients) {}
 
-  public record Client(String name, long framesTotal, @Nullable Double framesPerSec) {}
+  public record Client(
+      String name,
+      long framesTotal,
+      @Nullable Double framesPerSec,
+      @JsonPropertyDescription(
+              "Ids of the pipelines the client's frames were routed to since fr-monitor started,"
+                  + " ascending")
+          List<Integer> pipelines) {}
 
   public record Latency(
       String window,
@@ -144,7 +151,10 @@ public record PipelinesDto(
 
   private static List<Client> clients(PipelinesSnapshot s) {
     return s.clients().stream()
-        .map(c -> new Client(c.name(), c.framesTotal(), Nullables.of(c.framesPerSec())))
+        .map(
+            c ->
+                new Client(
+                    c.name(), c.framesTotal(), Nullables.of(c.framesPerSec()), c.pipelines()))
         .toList();
   }
 

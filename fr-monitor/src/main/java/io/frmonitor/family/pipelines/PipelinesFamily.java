@@ -80,12 +80,14 @@ public final class PipelinesFamily {
         58_211_977,
         0,
         List.of(
-            new PipelinesSnapshot.Routing(0, 600, OptionalDouble.of(10), Optional.of(true), 1),
-            new PipelinesSnapshot.Routing(1, 580, OptionalDouble.of(9.6), Optional.of(true), 1),
+            new PipelinesSnapshot.Routing(0, 600, OptionalDouble.of(10), Optional.of(true), 2),
+            new PipelinesSnapshot.Routing(1, 580, OptionalDouble.of(9.6), Optional.of(true), 2),
             new PipelinesSnapshot.Routing(2, 20, OptionalDouble.of(0.4), Optional.of(false), 1)),
         List.of(
-            new PipelinesSnapshot.ClientFrames("obama", 700, OptionalDouble.of(11.5)),
-            new PipelinesSnapshot.ClientFrames("biden", 500, OptionalDouble.of(8.5))),
+            new PipelinesSnapshot.ClientFrames(
+                "obama", 700, OptionalDouble.of(11.5), List.of(0, 1, 2)),
+            new PipelinesSnapshot.ClientFrames(
+                "biden", 500, OptionalDouble.of(8.5), List.of(0, 1))),
         Map.of(PipelinesSnapshot.LATENCY_WINDOW, latency),
         latency);
   }

@@ -73,6 +73,22 @@ class FrameTapPollerTest {
   }
 
   @Test
+  void eachClientCarriesThePipelinesItsFramesWereRoutedToSinceStart() throws Exception {
+    frame(2, "obama", 10);
+    frame(0, "obama", 10);
+    frame(1, "biden", 10);
+    poll();
+    clock.advance(Duration.ofMinutes(30));
+    frame(3, "obama", 10);
+
+    assertThat(poll().clients())
+        .extracting(PipelinesSnapshot.ClientFrames::name, PipelinesSnapshot.ClientFrames::pipelines)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("obama", java.util.List.of(0, 2, 3)),
+            org.assertj.core.groups.Tuple.tuple("biden", java.util.List.of(1)));
+  }
+
+  @Test
   void latencyIsFromTheFramesOwnIngestStampToItsReceipt() throws Exception {
     frame(0, "obama", 40);
     frame(0, "obama", 60);
