@@ -407,6 +407,14 @@ class DashboardIT {
                     .findElement(By.linkText("runbook"))
                     .getAttribute("href"));
     assertThat(runbook).endsWith("/runbooks#rabbitmqmemoryalarm");
+    // the link leads somewhere: the service's runbooks page, with that section
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(runbook.replaceAll("#.*", ""))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"rabbitmqmemoryalarm\"");
     saveScreenshot("dashboard-alerts.png");
 
     browser.findElement(By.id("silence-comment")).sendKeys("broker maintenance");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -50,6 +51,18 @@ public final class DashboardScreenshots {
       throws Exception {
     ChromeDriver browser = HeadlessChromium.start(size.width(), size.height());
     try {
+      // the page's viewport exactly this size (the window's includes what a browser draws round it)
+      browser.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of(
+              "width",
+              size.width(),
+              "height",
+              size.height(),
+              "deviceScaleFactor",
+              1,
+              "mobile",
+              false));
       browser.get(url);
       ((JavascriptExecutor) browser)
           .executeScript(
@@ -57,6 +70,8 @@ public final class DashboardScreenshots {
                   + " localStorage.setItem('frmonitor.range', '15m');",
               theme);
       browser.get(url + hash);
+      // a new hash alone is no new page: load it again with the settings above
+      browser.navigate().refresh();
       new WebDriverWait(browser, Duration.ofSeconds(30))
           .until(b -> b.findElement(By.id("connection")).getText().equals("live"));
       // a few collections: the charts drawn, the strip's sparklines started

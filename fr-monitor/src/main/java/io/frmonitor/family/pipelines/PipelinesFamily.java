@@ -67,6 +67,7 @@ public final class PipelinesFamily {
             l -> {
               p.put("ingest_to_routing_p50_ms", l.p50Ms());
               p.put("ingest_to_routing_p95_ms", l.p95Ms());
+              p.put("ingest_to_routing_p99_ms", l.p99Ms());
             });
     return p.map();
   }

@@ -10,6 +10,7 @@ import io.frmonitor.model.ResultsSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * Results per face/phone pipeline ({@code result_tap}, or the firehose). Shown inside the pipelines
@@ -38,10 +39,19 @@ public final class ResultsFamily {
     Points p = new Points(ResultsSnapshot.FAMILY);
     for (ResultsSnapshot.Pipeline pipeline : s.pipelines()) {
       p.put("per_sec", pipeline.id(), pipeline.resultsPerSec());
+      // totals, not rates: a chart takes the rate between two points, and a total survives a
+      // missed collection
+      new TreeMap<>(pipeline.outcomes())
+          .forEach((outcome, n) -> p.put("outcomes_total", pipeline.id() + "." + outcome, n));
       pipeline
           .ingestToResult()
           .summary()
-          .ifPresent(l -> p.put("ingest_to_result_p95_ms", pipeline.id(), l.p95Ms()));
+          .ifPresent(
+              l -> {
+                p.put("ingest_to_result_p50_ms", pipeline.id(), l.p50Ms());
+                p.put("ingest_to_result_p95_ms", pipeline.id(), l.p95Ms());
+                p.put("ingest_to_result_p99_ms", pipeline.id(), l.p99Ms());
+              });
     }
     return p.map();
   }

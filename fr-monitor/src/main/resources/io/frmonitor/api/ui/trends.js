@@ -28,7 +28,7 @@
     { id: 'results', title: 'Results/s', unit: 'per_sec', topic: 'pipelines', why: reason('pipelines', 'results'),
       match: /^results\.per_sec:(.+)$/, label: (m) => m[1] },
     { id: 'outcomes', title: 'Outcomes/s', unit: 'per_sec', topic: 'pipelines', why: reason('pipelines', 'outcomes'),
-      match: /^results\.outcome_per_sec:(.+)$/, label: (m) => m[1] },
+      match: /^results\.outcomes_total:(.+)$/, label: (m) => m[1].replace('.', ' '), derive: (lines, xs) => lines.map((l) => ({ ...l, values: perSecond(l.values, xs) })) },
     { id: 'latency', title: 'Latency', unit: 'ms', topic: 'pipelines', why: reason('pipelines', 'result_latency'),
       match: /^(?:pipelines\.ingest_to_routing_(p\d+)_ms|results\.ingest_to_result_(p\d+)_ms:(.+))$/,
       label: (m) => (m[1] ? `routing ${m[1]}` : `${m[3]} result ${m[2]}`) },
@@ -51,6 +51,13 @@
     { id: 'net', title: 'Network', unit: 'bytes_per_sec', topic: 'system', host: true,
       match: /^system\.network_(rx|tx)_bytes_per_sec:.+$/, label: (m) => (m[1] === 'rx' ? 'in' : 'out') },
   ];
+
+  /** The rate between consecutive points of a total; none across a restart (the total fell). */
+  const perSecond = (values, xs) => values.map((v, i) => {
+    const j = i - 1;
+    if (j < 0 || v === null || values[j] === null || v < values[j]) return null;
+    return (v - values[j]) / ((xs[i] - xs[j]) / 1000);
+  });
 
   const ownQueue = (name) => ((feed.state.queues || {}).queues || []).some((q) => q.own && q.name === name);
 
@@ -142,7 +149,7 @@
       lines.set(label, line);
     });
     const drawn = [...lines].map(([label, values]) => ({ label, values }));
-    return { xs, from: t.from, to: t.to, lines: t.spec.derive ? t.spec.derive(drawn) : drawn };
+    return { xs, from: t.from, to: t.to, lines: t.spec.derive ? t.spec.derive(drawn, xs) : drawn };
   }
 
   async function loadListing() {
