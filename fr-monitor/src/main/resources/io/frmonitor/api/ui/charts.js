@@ -51,31 +51,38 @@
     .toLocaleTimeString([], step < 60 ? hhmmss : hhmm));
 
   /**
-   * Draws the timeline's markers (dashed) and the focused time (solid) over the plot; what it drew
+   * Draws the timeline's markers (dashed across the plot, or a tick at its top) and the focused
+   * time (solid) over the plot; what it drew
    * is kept in `u.drawnMarkers` ({t, x}, x in CSS pixels from the plot's left).
    */
   function drawMarkers(u) {
     const { ctx, bbox } = u;
     const [lo, hi] = [u.scales.x.min, u.scales.x.max];
     u.drawnMarkers = [];
-    const line = (t, color, dash) => {
+    const tick = Math.round(8 * devicePixelRatio);
+    const line = (t, color, dash, height) => {
       const s = t / 1000;
-      if (s < lo || s > hi) return;
+      if (s < lo || s > hi) return false;
       const x = Math.round(u.valToPos(s, 'x', true)) + 0.5;
-      if (dash.length) u.drawnMarkers.push({ t, x: Math.round(u.valToPos(s, 'x')) });
       ctx.strokeStyle = color;
       ctx.setLineDash(dash);
       ctx.beginPath();
       ctx.moveTo(x, bbox.top);
-      ctx.lineTo(x, bbox.top + bbox.height);
+      ctx.lineTo(x, bbox.top + height);
       ctx.stroke();
+      return true;
     };
     ctx.save();
-    ctx.lineWidth = 1;
-    ctx.globalAlpha = 0.7;
-    markers().forEach((m) => line(m.t, m.color, [3, 3]));
+    ctx.lineWidth = devicePixelRatio;
+    ctx.globalAlpha = 0.75;
+    // frequent kinds (a client's state) as a tick along the top; rare ones across the plot
+    markers().forEach((m) => {
+      if (line(m.t, m.color, m.tick ? [] : [3, 3], m.tick ? tick : bbox.height)) {
+        u.drawnMarkers.push({ t: m.t, x: Math.round(u.valToPos(m.t / 1000, 'x')) });
+      }
+    });
     ctx.globalAlpha = 1;
-    if (focus !== null) line(focus, css('--ink'), []);
+    if (focus !== null) line(focus, css('--ink'), [], bbox.height);
     ctx.restore();
   }
 
@@ -128,6 +135,7 @@
       const none = !data.lines.length || !data.lines.some((l) => l.values.some(known));
       empty.textContent = none ? `${spec.title}: no data in this range${why ? ` — ${why}` : ''}` : '';
       el.classList.toggle('no-data', none);
+      box.hidden = none;
       if (!plot || labels !== data.lines.map((l) => l.label).join('\n')) {
         build(data);
       } else {
@@ -169,7 +177,7 @@
   window.frCharts = {
     create,
     UNITS,
-    /** Where the markers come from: `f()` gives `[{t (epoch ms), color}]`. */
+    /** Where the markers come from: `f()` gives `[{t (epoch ms), color, tick}]`. */
     markersFrom: (f) => { markers = f; },
     /** Marks one time on every chart (a solid line), or none with null. */
     focus: (t) => { focus = t; all.forEach((c) => c.redraw()); },

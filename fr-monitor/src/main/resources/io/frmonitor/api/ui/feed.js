@@ -102,16 +102,14 @@
   }
 
   /**
-   * Starts: runs `before()` (the REST reads the page needs first), then connects. Without a token
-   * where one is needed, asks for it first; its form starts again.
+   * Starts `before()` (the REST reads of history and events) and connects at once, so that the
+   * live values do not wait for the history. Without a token where one is needed, asks for it
+   * first; its form starts again.
    */
   function start(before) {
-    const go = async () => {
-      try {
-        await before();
-      } catch (e) {
-        if (e.message === 'unauthorized') return;
-      }
+    const go = () => {
+      // a refused token is said by the form; anything else leaves the charts empty, saying so
+      before().catch(() => {});
       connect();
     };
     $('token-form').addEventListener('submit', (e) => {

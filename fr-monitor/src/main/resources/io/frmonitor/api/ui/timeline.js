@@ -13,15 +13,16 @@
 
   /** The kinds: their filter's label, marker colour (a theme variable), icon and words. */
   const KINDS = {
-    client_state_change: { label: 'clients', color: '--mark-client', icon: '●',
+    client_state_change: { label: 'clients', color: '--mark-client', icon: '●', tick: true,
       text: (e) => `${link('client', e.client)}: ${esc(e.from)} → ${esc(e.to)}` },
-    alert: { label: 'alerts', color: '--mark-alert', icon: '⚑',
+    // an alert across the plot when it starts or stops firing; pending and back as a tick
+    alert: { label: 'alerts', color: '--mark-alert', icon: '⚑', tick: (e) => e.state !== 'firing' && e.from !== 'firing',
       text: (e) => `${esc(e.alertname)} (${esc(e.severity || 'none')}): ${esc(e.from)} → ${esc(e.state)}${e.summary ? ` — ${esc(e.summary)}` : ''}` },
     collector_status_change: { label: 'collectors', color: '--mark-collector', icon: '◆',
       text: (e) => `collector ${esc(e.collector)}: ${esc(e.from)} → ${esc(e.to)}${e.reason ? ` (${esc(e.reason)})` : ''}` },
     gateway_status_change: { label: 'gateways', color: '--mark-gateway', icon: '▲',
       text: (e) => `gateway ${esc(e.gateway)} ${esc(e.to)}` },
-    action: { label: 'actions', color: '--mark-action', icon: '■', off: true,
+    action: { label: 'actions', color: '--mark-action', icon: '■', off: true, tick: true,
       text: (e) => `${link('client', e.client)}: ${esc(e.action)}${e.reason ? ` (${esc(e.reason)})` : ''}` },
   };
   const link = (view, name) => `<a href="#/${view}/${encodeURIComponent(name)}">${esc(name)}</a>`;
@@ -51,8 +52,11 @@
     Object.entries(KINDS).forEach(([kind, k]) => { colors[kind] = style.getPropertyValue(k.color).trim(); });
   }
 
-  /** The markers of the events shown: [{t (epoch ms), color}]. */
-  const markers = () => shown().map((e) => ({ t: e.timestamp, color: colors[e.kind] }));
+  /** The markers of the events shown: [{t (epoch ms), color, tick (a frequent kind)}]. */
+  const markers = () => shown().map((e) => {
+    const { tick } = KINDS[e.kind];
+    return { t: e.timestamp, color: colors[e.kind], tick: typeof tick === 'function' ? tick(e) : !!tick };
+  });
 
   function add(e) {
     if (!KINDS[e.kind]) return;

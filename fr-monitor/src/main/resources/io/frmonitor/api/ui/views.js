@@ -75,7 +75,8 @@
         || '<li class="muted">none kept</li>';
       const stamp = (feed.state.pipelines || {}).timestamp;
       if (entry && known(stamp) && (!v.frames.length || v.frames[v.frames.length - 1][0] < stamp)) v.frames.push([stamp, entry.frames_per_sec]);
-      v.chart.draw({ xs: v.frames.map((p) => p[0]), from: now - 15 * 60000, to: now, lines: [{ label: v.name, values: v.frames.map((p) => p[1]) }] },
+      const from = Math.min(now - 60000, v.frames.length ? v.frames[0][0] : now);
+      v.chart.draw({ xs: v.frames.map((p) => p[0]), from, to: now, lines: [{ label: v.name, values: v.frames.map((p) => p[1]) }] },
         entry ? '' : 'the frame tap has seen no frame of this client');
     },
   };
