@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,13 +32,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard's cost in the browser, printed as figures for docs/performance.md: the server
  * in-process with an hour of history at 5 s of every family (the host's varying, the others'
- * examples), the page opened in
- * real headless Chromium (its first visit, the cache empty; the server warmed up as a running
- * service is); the time from asking for the page to the CPU tile showing its value (first useful
- * paint) and the browser's first contentful paint; the bytes the page transferred (HTML, JS, CSS,
- * the first REST calls; the WebSocket apart) and of them JS and CSS; and the CPU all of Chromium's
- * processes use while the page sits idle and while it is live (a collection a second — five times
- * the default rate), as a share of one core. Run by {@code scripts/bench-dashboard}.
+ * examples), the page opened in real headless Chromium (its first visit, the cache empty; the
+ * server warmed up as a running service is); the time from asking for the page to the CPU tile
+ * showing its value (first useful paint) and the browser's first contentful paint; the bytes the
+ * page transferred (HTML, JS, CSS, the first REST calls; the WebSocket apart) and of them JS and
+ * CSS; and the CPU all of Chromium's processes use while the page sits idle and while it is live (a
+ * collection a second — five times the default rate), as a share of one core. Run by {@code
+ * scripts/bench-dashboard}.
  */
 public final class DashboardBench {
   private static final int SECONDS = 30;
@@ -78,6 +79,22 @@ public final class DashboardBench {
       awaitCpuValue(browser, 30_000);
       double usefulMs = (System.nanoTime() - start) / 1e6;
       JavascriptExecutor js = browser;
+      // then the hour of history in every chart
+      new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(5))
+          .until(
+              b ->
+                  (Boolean)
+                      js.executeScript(
+                          "const c = document.getElementById('trend-cpu').frChart;"
+                              + " return !!(c && c.lastPoints().cpu);"));
+      double historyMs = (System.nanoTime() - start) / 1e6;
+      System.out.println(
+          js.executeScript(
+              "const n = performance.getEntriesByType('navigation')[0];"
+                  + " return 'page_marks_ms dom_content_loaded=' + Math.round(n.domContentLoadedEventEnd)"
+                  + " + ' ' + performance.getEntriesByType('mark')"
+                  + ".map(m => m.name + '=' + Math.round(m.startTime)).join(' ');"));
+      Thread.sleep(3000); // settled
       Object fcp =
           js.executeScript(
               "const p = performance.getEntriesByName('first-contentful-paint')[0];"
@@ -94,7 +111,10 @@ public final class DashboardBench {
                   + ".filter(r => /\\.(js|css)$/.test(r.name))"
                   + ".reduce((a, r) => a + r.encodedBodySize, 0);");
 
+      browser.executeCdpCommand("Performance.enable", Map.of());
+      Map<String, Double> m0 = pageMetrics(browser);
       double idle = chromiumCpuShare(profile, SECONDS, () -> {});
+      Map<String, Double> m1 = pageMetrics(browser);
       double live =
           chromiumCpuShare(
               profile,
@@ -103,14 +123,35 @@ public final class DashboardBench {
                 clock.advance(Duration.ofSeconds(1));
                 registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(Math.random() * 100));
               });
+      Map<String, Double> m2 = pageMetrics(browser);
+      for (String name :
+          List.of("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")) {
+        System.out.printf(
+            "page_%s_ms_per_s idle=%.2f live=%.2f%n",
+            name,
+            1000 * (m1.get(name) - m0.get(name)) / SECONDS,
+            1000 * (m2.get(name) - m1.get(name)) / SECONDS);
+      }
       System.out.printf(
-          "first_useful_paint_ms=%.0f first_contentful_paint_ms=%.0f transferred_bytes=%s"
-              + " js_css_bytes=%s idle_cpu_percent=%.2f live_1s_cpu_percent=%.2f%n",
-          usefulMs, ((Number) fcp).doubleValue(), bytes, scripts, idle, live);
+          "first_useful_paint_ms=%.0f history_drawn_ms=%.0f first_contentful_paint_ms=%.0f"
+              + " transferred_bytes=%s js_css_bytes=%s idle_cpu_percent=%.2f"
+              + " live_1s_cpu_percent=%.2f%n",
+          usefulMs, historyMs, ((Number) fcp).doubleValue(), bytes, scripts, idle, live);
     } finally {
       browser.quit();
       server.close();
     }
+  }
+
+  /** The page's main-thread metrics (Chrome DevTools' Performance domain), seconds and counts. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Double> pageMetrics(ChromeDriver browser) {
+    Map<String, Double> out = new java.util.HashMap<>();
+    List<Map<String, Object>> metrics =
+        (List<Map<String, Object>>)
+            browser.executeCdpCommand("Performance.getMetrics", Map.of()).get("metrics");
+    metrics.forEach(m -> out.put((String) m.get("name"), ((Number) m.get("value")).doubleValue()));
+    return out;
   }
 
   /** Asks the server for the page, its assets and its first REST calls, a few hundred times. */
@@ -129,6 +170,29 @@ public final class DashboardBench {
       "/metrics/actions",
       "/metrics/system"
     };
+    // and the live feed: its first snapshot, as a running service has sent many
+    for (int i = 0; i < 50; i++) {
+      java.util.concurrent.CompletableFuture<Void> snapshot =
+          new java.util.concurrent.CompletableFuture<>();
+      java.net.http.WebSocket ws =
+          http.newWebSocketBuilder()
+              .buildAsync(
+                  URI.create("ws://127.0.0.1:" + port + "/ws/metrics"),
+                  new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(
+                        java.net.http.WebSocket socket, CharSequence data, boolean last) {
+                      if (last) {
+                        snapshot.complete(null);
+                      }
+                      socket.request(1);
+                      return null;
+                    }
+                  })
+              .join();
+      snapshot.join();
+      ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "").join();
+    }
     for (int i = 0; i < 200; i++) {
       for (String path : paths) {
         http.send(

@@ -43,6 +43,7 @@
     if (!data || !card || !el) return;
     // a disabled collector has no data by design: nothing to call stale; say it is off instead
     const off = offReason(topic);
+    wasOff[topic] = off;
     el.classList.toggle('stale', data.stale === true && !off);
     el.classList.toggle('disabled', off !== null);
     let note = el.querySelector('.off-note');
@@ -53,8 +54,15 @@
     }
     if (note) note.textContent = off ? `collector off: ${off}` : '';
     (renderers[topic] || window.frCards.generic(card))(data);
-    if (topic === 'collectors') Object.keys(cards).forEach((t) => { if (t !== topic && feed.state[t]) render(t); });
+    // a card whose collectors were switched on or off says so; the others are as they were
+    if (topic === 'collectors') {
+      Object.keys(cards).forEach((t) => {
+        const now = offReason(t);
+        if (t !== topic && feed.state[t] && now !== wasOff[t]) render(t);
+      });
+    }
   }
+  const wasOff = {};
 
   // ---- renderers --------------------------------------------------------------------------
   const sumOf = (list, key) => (list && list.length ? list.reduce((a, x) => a + (x[key] || 0), 0) : null);
@@ -190,10 +198,20 @@
   window.frViews.build();
   showTheme();
   feed.onTopic(render);
+  // the history is read once the first live values are on screen: they come first
+  let historyAsked = false;
   feed.onMessage((m) => {
     setText('updated', `updated ${time(m.timestamp)}`);
     if (m.type !== 'event') window.frStrip.update(feed.state, offReason);
+    if (!historyAsked) {
+      historyAsked = true;
+      // after the next frame: the live values are painted before the charts are built
+      requestAnimationFrame(() => setTimeout(() => {
+        performance.mark('fr-first-values-painted');
+        window.frTrends.load().catch(() => {});
+      }));
+    }
   });
   window.frViews.route();
-  feed.start(() => Promise.all([window.frTrends.load(), window.frTimeline.load()]));
+  feed.start(() => window.frTimeline.load());
 })();

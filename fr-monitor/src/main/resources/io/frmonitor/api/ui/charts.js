@@ -1,7 +1,8 @@
 // fr-monitor dashboard: time-series charts (uPlot) with axes for humans — y ticks on 1-2-5 steps
 // with as many decimals as the step needs and the unit on each label (never "4% 4% 4%"), x ticks on
 // whole seconds, minutes or hours labelled to fit the range (never ":34.500") — the events of the
-// timeline drawn as markers, the theme's colours, and one cursor shared by every chart.
+// timeline drawn as markers, the theme's colours, and one cursor shared by every chart. A chart off
+// screen is not drawn (nor, by trends.js, read): a wall screen pays only for what it shows.
 (() => {
   'use strict';
   const { known, bytes } = window.frCards.fmt;
@@ -130,8 +131,11 @@
 
     const columns = (data) => [data.xs.map((t) => t / 1000), ...data.lines.map((l) => l.values)];
 
+    /** Shows `data`; off screen, only keeps it, and draws it once the chart is scrolled to. */
     function draw(data, why) {
       last = { data, why };
+      behind = !visible;
+      if (behind) return;
       const none = !data.lines.length || !data.lines.some((l) => l.values.some(known));
       empty.textContent = none ? `${spec.title}: no data in this range${why ? ` — ${why}` : ''}` : '';
       el.classList.toggle('no-data', none);
@@ -143,9 +147,15 @@
       }
     }
 
+    let visible = false;
+    let behind = false;
     const chart = {
       draw,
-      redraw: () => plot && plot.redraw(false),
+      redraw: () => plot && visible && plot.redraw(false),
+      /** Whether it is on screen (or nearly): off screen, a chart is neither read nor drawn. */
+      visible: () => visible,
+      /** `f()` when it comes on screen. */
+      onShow: null,
       rebuild: () => last && (labels = '', draw(last.data, last.why)),
       /** The last point of each line, as drawn: `{label: [epoch_ms, value]}`. */
       lastPoints: () => {
@@ -166,6 +176,12 @@
     };
     all.add(chart);
     el.frChart = chart;
+    new IntersectionObserver((entries) => {
+      visible = entries[entries.length - 1].isIntersecting;
+      if (!visible) return;
+      if (behind) draw(last.data, last.why);
+      if (chart.onShow) chart.onShow();
+    }, { rootMargin: '200px' }).observe(el);
     new ResizeObserver(() => {
       if (plot && el.clientWidth > 0 && Math.abs(plot.width - el.clientWidth) > 4) {
         plot.setSize({ width: el.clientWidth, height: HEIGHT });

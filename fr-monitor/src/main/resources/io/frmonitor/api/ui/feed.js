@@ -14,6 +14,7 @@
   let lastSeq = 0;
   let retries = 0;
   let clockOffset = 0;
+  let refused = false;
 
   function headers() {
     return token ? { Authorization: `Bearer ${token}` } : {};
@@ -34,6 +35,7 @@
   }
 
   function askForToken(message) {
+    refused = true;
     setConnection('unauthorized');
     $('token-form').hidden = false;
     $('token-error').textContent = message;
@@ -61,9 +63,12 @@
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const query = token ? `?token=${encodeURIComponent(token)}` : '';
     socket = new WebSocket(`${scheme}://${location.host}/ws/metrics${query}`);
-    socket.onopen = () => { retries = 0; setConnection('live'); };
+    // marks for scripts/bench-dashboard: where the first useful paint's time goes
+    performance.mark('fr-feed-connect');
+    socket.onopen = () => { performance.mark('fr-feed-open'); retries = 0; setConnection('live'); };
     socket.onmessage = (m) => receive(JSON.parse(m.data));
     socket.onclose = () => {
+      if (refused) return; // the token form is up: its submit starts again
       setConnection('reconnecting');
       reconnectLater();
     };
@@ -88,6 +93,7 @@
     lastSeq = message.seq;
     clockOffset = message.timestamp - Date.now();
     if (message.type === 'snapshot') {
+      performance.mark('fr-snapshot');
       Object.assign(state, message.data);
       Object.keys(message.data).forEach((t) => listeners.topic.forEach((f) => f(t, state[t])));
     } else if (message.type === 'delta') {
@@ -115,6 +121,7 @@
     $('token-form').addEventListener('submit', (e) => {
       e.preventDefault();
       token = $('token-input').value.trim();
+      refused = false;
       sessionStorage.setItem(TOKEN_KEY, token);
       $('token-form').hidden = true;
       go();

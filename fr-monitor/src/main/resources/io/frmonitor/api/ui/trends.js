@@ -65,11 +65,18 @@
   let range = localStorage.getItem(RANGE_KEY) in RANGES ? localStorage.getItem(RANGE_KEY) : '1h';
   let listing = { series: [], history_window: null, long_history_window: null, at: 0 };
   let restored = null;
+  let ready = false;
   const tracked = [];
 
   /** A chart kept from /history: its spec, its chart, its points by series name. */
   function track(el, spec) {
-    const t = { spec, chart: window.frCharts.create(el, spec), points: new Map(), from: 0, to: 0, loadedAt: 0 };
+    const t = { spec, chart: window.frCharts.create(el, spec), points: new Map(), from: 0, to: 0, loadedAt: 0, behind: false };
+    // scrolled to after collections it skipped: the points since its last one
+    t.chart.onShow = () => {
+      if (!t.behind || !ready) return;
+      t.behind = false;
+      refresh([t], false).catch(() => {});
+    };
     tracked.push(t);
     return t;
   }
@@ -112,16 +119,40 @@
     return out;
   }
 
-  /** Reads a chart's whole range (`full`), or what came since its last point, and draws it. */
-  async function refresh(t, full) {
+  /**
+   * What to read for a chart: its series, and whether only what came since its newest point
+   * (`newest`) — not after a range change, nor at 24 h, nor when a series is new to it.
+   */
+  function plan(t, full) {
     const names = namesOf(t.spec);
-    const now = feed.serverNow();
-    let window = windowOf();
     const newest = Math.max(0, ...[...t.points.values()].map((p) => (p.length ? p[p.length - 1][0] : 0)));
     const incremental = !full && !byMinute() && newest > 0 && [...names.keys()].every((n) => t.points.has(n));
-    if (incremental) window = `${Math.max(5, Math.ceil((now - newest) / 1000) + 2)}s`;
-    if (byMinute() && !full && now - t.loadedAt < 60000) return;
-    const h = names.size ? await read([...names.keys()], window) : { series: {}, from: now - parseDuration(window) * 1000 };
+    return { t, names, newest, incremental };
+  }
+
+  /**
+   * Reads the charts' whole range (`full`) or what came since their last points, with one request
+   * (50 series at a time) for those extended and one for those read whole, and draws them. At 24 h
+   * a chart is read again at most once a minute.
+   */
+  async function refresh(list, full) {
+    const now = feed.serverNow();
+    const due = byMinute() && !full ? list.filter((t) => now - t.loadedAt >= 60000) : list;
+    const plans = due.map((t) => plan(t, full));
+    for (const incremental of [true, false]) {
+      const group = plans.filter((p) => p.incremental === incremental);
+      const names = [...new Set(group.flatMap((p) => [...p.names.keys()]))];
+      if (!group.length) continue;
+      const oldest = Math.min(...group.map((p) => p.newest));
+      const window = incremental ? `${Math.max(5, Math.ceil((now - oldest) / 1000) + 2)}s` : windowOf();
+      const h = names.length ? await read(names, window) : { series: {} };
+      if (h.restored) restored = h.restored;
+      group.forEach((p) => apply(p, h, now));
+    }
+  }
+
+  /** Adds the points read to a chart, drops those now out of its range, and draws it. */
+  function apply({ t, names, newest, incremental }, h, now) {
     if (!incremental) { t.points.clear(); t.loadedAt = now; }
     names.forEach((label, n) => {
       const have = t.points.get(n) || [];
@@ -129,10 +160,14 @@
       (h.series[n] || []).forEach((p) => { if (p[0] > since) have.push(p); });
       t.points.set(n, have);
     });
-    if (h.restored) restored = h.restored;
     t.to = Math.max(now, newest);
     t.from = t.to - parseDuration(windowOf()) * 1000;
-    t.points.forEach((pts, n) => { while (pts.length && pts[0][0] < t.from) pts.shift(); if (!names.has(n)) t.points.delete(n); });
+    t.points.forEach((pts, n) => {
+      let drop = 0;
+      while (drop < pts.length && pts[drop][0] < t.from) drop += 1;
+      if (drop) pts.splice(0, drop);
+      if (!names.has(n)) t.points.delete(n);
+    });
     t.chart.draw(columns(t, names), t.spec.why ? t.spec.why() : '');
   }
 
@@ -163,7 +198,8 @@
   /** Everything again: the listing (new series appear: a new queue, a GPU), then every chart. */
   async function reload() {
     await loadListing();
-    await Promise.all(tracked.map((t) => refresh(t, true)));
+    await refresh(tracked, true);
+    ready = true;
     showRestored();
   }
 
@@ -203,10 +239,12 @@
       if (!timer) {
         timer = setTimeout(() => {
           timer = null;
+          if (!ready) return; // the first load reads everything
           const listed = Date.now() - (listing.at || 0) > 60000 ? loadListing() : Promise.resolve();
-          const batch = [...due];
+          const batch = [...due].filter((t) => t.chart.visible());
+          due.forEach((t) => { t.behind = !t.chart.visible(); });
           due.clear();
-          listed.then(() => Promise.all(batch.map((t) => refresh(t, false)))).catch(() => {});
+          listed.then(() => refresh(batch, false)).catch(() => {});
         }, 250);
       }
     });
@@ -214,10 +252,10 @@
 
   window.frTrends = {
     build,
-    /** Reads every chart's range; before the feed connects. */
-    load: async () => { await loadListing(); showRange(); await reload(); },
+    /** Reads every chart's range; until then the feed's collections add nothing. */
+    load: async () => { await reload(); showRange(); },
     /** A chart of `spec` (`series`: the names it draws) in `el`, kept live until `untrack`. */
-    track: (el, spec) => { const t = track(el, spec); refresh(t, true).catch(() => {}); return t; },
+    track: (el, spec) => { const t = track(el, spec); refresh([t], true).catch(() => {}); return t; },
     untrack,
     chartOf: (id) => (tracked.find((t) => t.spec.id === id) || {}).chart,
     range: () => range,
