@@ -155,7 +155,7 @@ public final class DashboardBench {
   }
 
   /** Asks the server for the page, its assets and its first REST calls, a few hundred times. */
-  private static void warm(int port) throws IOException, InterruptedException {
+  private static void warm(int port) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String[] paths = {
       "/",
@@ -189,9 +189,11 @@ public final class DashboardBench {
                       return null;
                     }
                   })
-              .join();
-      snapshot.join();
-      ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "").join();
+              .get(10, java.util.concurrent.TimeUnit.SECONDS);
+      // bounded: a feed that does not answer fails the bench instead of hanging it
+      snapshot.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "")
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
     for (int i = 0; i < 200; i++) {
       for (String path : paths) {
