@@ -133,6 +133,7 @@
 
     /** Shows `data`; off screen, only keeps it, and draws it once the chart is scrolled to. */
     function draw(data, why) {
+      if (destroyed) return; // a read that ended after its page was left
       last = { data, why };
       behind = !visible;
       if (behind) return;
@@ -149,6 +150,7 @@
 
     let visible = false;
     let behind = false;
+    let destroyed = false;
     const chart = {
       draw,
       redraw: () => plot && visible && plot.redraw(false),
@@ -172,7 +174,7 @@
       range: () => (last ? [last.data.from, last.data.to] : null),
       /** The markers drawn at the last draw: [{t, x}]. */
       drawnMarkers: () => (plot && plot.drawnMarkers) || [],
-      destroy: () => { all.delete(chart); if (plot) plot.destroy(); },
+      destroy: () => { destroyed = true; all.delete(chart); if (plot) plot.destroy(); },
     };
     all.add(chart);
     el.frChart = chart;
