@@ -5,12 +5,11 @@
 // What the API refuses is shown in the panel, never swallowed.
 (() => {
   'use strict';
-  const { known, esc, time } = window.frCards.fmt;
+  const { known, esc, time, cells } = window.frCards.fmt;
   const ICONS = { critical: '✖', warning: '⚠', info: 'ℹ' };
   const HOUR_MS = 3600 * 1000;
   const DEFAULT_COMMENT = 'silenced for 1h from the dashboard';
   const $ = (id) => document.getElementById(id);
-  const cells = (values) => `<tr>${values.map((v) => `<td>${v}</td>`).join('')}</tr>`;
 
   /** `api(path, init)` as app.js has it; `canAct()` whether silences may be changed. */
   function panel(api, canAct) {

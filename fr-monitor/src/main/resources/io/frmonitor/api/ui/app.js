@@ -9,13 +9,11 @@
     'gpu', 'redis_server', 'rabbitmq_nodes', 'system', 'collectors'];
   const THEME_KEY = 'frmonitor.theme';
   const feed = window.frFeed;
-  const { known, esc, num, pct, int, bytes, rate, duration, time, status } = window.frCards.fmt;
+  const { known, esc, num, pct, int, bytes, rate, duration, time, status, cells, link } = window.frCards.fmt;
   const $ = (id) => document.getElementById(id);
   const cards = window.frCards.build($('cards'));
   const setText = (id, text) => { $(id).textContent = text; };
   const rows = (id, html) => { $(id).innerHTML = html.join(''); };
-  const cells = (values) => `<tr>${values.map((v) => `<td>${v}</td>`).join('')}</tr>`;
-  const link = (view, name) => `<a href="#/${view}/${encodeURIComponent(name)}">${esc(name)}</a>`;
 
   /** The sections in ORDER; any other after the fr-server's, before the host's. */
   function arrange() {

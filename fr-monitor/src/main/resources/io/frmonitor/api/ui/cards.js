@@ -30,6 +30,10 @@
   }
   const time = (ms) => (known(ms) ? new Date(ms).toLocaleTimeString() : '—');
   const status = (v) => (known(v) ? `<span class="status-${esc(v)}">${esc(v)}</span>` : '—');
+  /** A table row of HTML cells. */
+  const cells = (values) => `<tr>${values.map((v) => `<td>${v}</td>`).join('')}</tr>`;
+  /** A link to a drill-down page (views.js): `view` is client, pipeline or queue. */
+  const link = (view, name) => `<a href="#/${view}/${encodeURIComponent(name)}">${esc(name)}</a>`;
 
   /** The formats a card description names (Card.Format on the server); each returns HTML. */
   const FORMATS = {
@@ -141,6 +145,6 @@
     build,
     generic,
     notesHtml,
-    fmt: { known, esc, num, pct, int, bytes, rate, duration, time, status },
+    fmt: { known, esc, num, pct, int, bytes, rate, duration, time, status, cells, link },
   };
 })();

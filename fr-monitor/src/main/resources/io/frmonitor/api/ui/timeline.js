@@ -5,7 +5,7 @@
 // decision manager's actions come several a second on a busy server: shown when asked for.
 (() => {
   'use strict';
-  const { esc, time } = window.frCards.fmt;
+  const { esc, time, link } = window.frCards.fmt;
   const feed = window.frFeed;
   const MAX_EVENTS = 500;
   const SHOWN = 200;
@@ -25,7 +25,6 @@
     action: { label: 'actions', color: '--mark-action', icon: '■', off: true, tick: true,
       text: (e) => `${link('client', e.client)}: ${esc(e.action)}${e.reason ? ` (${esc(e.reason)})` : ''}` },
   };
-  const link = (view, name) => `<a href="#/${view}/${encodeURIComponent(name)}">${esc(name)}</a>`;
   const events = [];
   const colors = {};
 

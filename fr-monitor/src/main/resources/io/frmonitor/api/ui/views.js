@@ -4,7 +4,7 @@
 // REST API; its charts from /history, kept live like the overview's.
 (() => {
   'use strict';
-  const { known, esc, num, pct, int, duration, time, status } = window.frCards.fmt;
+  const { known, esc, num, pct, int, duration, time, status, cells, link } = window.frCards.fmt;
   const feed = window.frFeed;
   const $ = (id) => document.getElementById(id);
   const STATE_ICONS = { active: '●', paused: '❚❚', blocked: '✖', internet_error: '⚠', deactivated: '○', listed: '…', none: '–' };
@@ -12,7 +12,6 @@
 
   const tile = (label, value, id) => `<div class="tile"><span class="label">${esc(label)}</span><span class="value"${id ? ` id="${id}"` : ''}>${value}</span></div>`;
   const stateWord = (s) => `<span class="client-state state-${esc(s)}"><span aria-hidden="true">${STATE_ICONS[s] || '•'}</span> ${esc(String(s).replace('_', ' '))}</span>`;
-  const cells = (values) => `<tr>${values.map((v) => `<td>${v}</td>`).join('')}</tr>`;
   const chartBox = (id) => `<div class="chart" id="${id}"></div>`;
 
   // ---- client -------------------------------------------------------------------------------
@@ -58,7 +57,7 @@
         + tile('since', lastChange ? `${time(lastChange.timestamp)} (${duration((now - lastChange.timestamp) / 1000)})` : 'before the events kept')
         + tile('frames/s', entry ? num(entry.frames_per_sec) : '—', 'view-client-frames')
         + tile('frames', entry ? int(entry.frames_total) : '—')
-        + tile('pipelines hit', entry && entry.pipelines ? entry.pipelines.map((p) => `<a href="#/pipeline/${p}">${p}</a>`).join(' ') || 'none' : '—', 'view-client-pipelines');
+        + tile('pipelines hit', entry && entry.pipelines ? entry.pipelines.map((p) => link('pipeline', p)).join(' ') || 'none' : '—', 'view-client-pipelines');
       const a = (feed.state.clients || {}).anomalies || {};
       $('view-anomalies').textContent = (a.active_after_block || []).includes(v.name) ? 'Blocked, yet still active after 30 s (a stale entry the fr-server left).'
         : (a.blocked_and_active || []).includes(v.name) ? 'Blocked and still active (normally brief: the gateway closes it on its next frame).' : '';
@@ -113,13 +112,13 @@
         + tile('face consumers', int(w.face_consumers)) + tile('phone consumers', int(w.phone_consumers));
       $('view-notes').innerHTML = r.has_worker === false ? '<p class="note">No worker queue exists for this pipeline: the frames routed to it are lost.</p>' : '';
       const qs = ((feed.state.queues || {}).queues || []).filter((q) => queuesOf(v.id).includes(q.name));
-      $('view-queues').innerHTML = qs.map((q) => cells([`<a href="#/queue/${encodeURIComponent(q.name)}">${esc(q.name)}</a>`, int(q.depth), int(q.consumers),
+      $('view-queues').innerHTML = qs.map((q) => cells([link('queue', q.name), int(q.depth), int(q.consumers),
         num(q.publish_per_sec), num(q.ack_per_sec), duration(q.drain_eta_seconds)])).join('') || cells(['none of its queues exists', '', '', '', '', '']);
       $('view-results').innerHTML = (p.pipelines || []).map((x) => cells([esc(x.id), num(x.results_per_sec),
         known(x.success_ratio) ? pct(x.success_ratio * 100) : '—',
         known(x.outcomes) ? esc(Object.entries(x.outcomes).map(([k, n]) => `${k} ${n}`).join(' · ')) : `<span class="muted">${esc((p.unobservable || {}).outcomes || 'unknown')}</span>`,
         x.latency_ms ? `${num(x.latency_ms.p50, 0)} / ${num(x.latency_ms.p95, 0)} / ${num(x.latency_ms.p99, 0)}` : '—'])).join('');
-      const clients = (p.clients || []).filter((c) => (c.pipelines || []).includes(v.id)).map((c) => `<a href="#/client/${encodeURIComponent(c.name)}">${esc(c.name)}</a>`);
+      const clients = (p.clients || []).filter((c) => (c.pipelines || []).includes(v.id)).map((c) => link('client', c.name));
       $('view-clients').innerHTML = clients.join(' · ') || '<span class="muted">none seen</span>';
     },
   };
