@@ -68,7 +68,20 @@ public final class DashboardBench {
                 Optional.empty())
             .start();
     Path profile = Files.createTempDirectory("fr-dashboard-bench");
-    ChromeDriver browser = HeadlessChromium.start(1920, 1080, "--user-data-dir=" + profile);
+    // DASHBOARD_TRACE=1: a Chromium trace of the whole run, summarised for the live phase
+    boolean tracing = "1".equals(System.getenv("DASHBOARD_TRACE"));
+    Path trace = profile.resolve("trace.json");
+    ChromeDriver browser =
+        tracing
+            ? HeadlessChromium.start(
+                1920,
+                1080,
+                "--user-data-dir=" + profile,
+                "--trace-startup=devtools.timeline,blink.user_timing,disabled-by-default-devtools.timeline,cc,viz,gpu",
+                "--trace-startup-file=" + trace,
+                "--trace-startup-format=json",
+                "--trace-startup-duration=3600")
+            : HeadlessChromium.start(1920, 1080, "--user-data-dir=" + profile);
     try {
       // the server warmed up (as a running service is), Chromium started; the page's first visit
       // is measured, its cache empty
@@ -113,9 +126,10 @@ public final class DashboardBench {
 
       browser.executeCdpCommand("Performance.enable", Map.of());
       Map<String, Double> m0 = pageMetrics(browser);
-      double idle = chromiumCpuShare(profile, SECONDS, () -> {});
+      Map<String, Double> idle = chromiumCpuShare(profile, SECONDS, () -> {});
       Map<String, Double> m1 = pageMetrics(browser);
-      double live =
+      js.executeScript("performance.mark('bench-live-start')");
+      Map<String, Double> live =
           chromiumCpuShare(
               profile,
               SECONDS,
@@ -123,7 +137,27 @@ public final class DashboardBench {
                 clock.advance(Duration.ofSeconds(1));
                 registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(Math.random() * 100));
               });
+      js.executeScript("performance.mark('bench-live-end')");
       Map<String, Double> m2 = pageMetrics(browser);
+      // and at the service's default rate: a collection every 5 s
+      int[] second = {0};
+      Map<String, Double> live5 =
+          chromiumCpuShare(
+              profile,
+              2 * SECONDS,
+              () -> {
+                clock.advance(Duration.ofSeconds(1));
+                if (second[0]++ % 5 == 0) {
+                  registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(Math.random() * 100));
+                }
+              });
+      // Chromium's own floor: the same browser with an empty page
+      browser.get("about:blank");
+      Thread.sleep(3000);
+      Map<String, Double> blank = chromiumCpuShare(profile, SECONDS, () -> {});
+      System.out.printf(
+          "chromium_cpu_percent_by_process idle=%s live=%s live_5s=%s blank=%s%n",
+          idle, live, live5, blank);
       for (String name :
           List.of("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")) {
         System.out.printf(
@@ -136,10 +170,27 @@ public final class DashboardBench {
           "first_useful_paint_ms=%.0f history_drawn_ms=%.0f first_contentful_paint_ms=%.0f"
               + " transferred_bytes=%s js_css_bytes=%s idle_cpu_percent=%.2f"
               + " live_1s_cpu_percent=%.2f%n",
-          usefulMs, historyMs, ((Number) fcp).doubleValue(), bytes, scripts, idle, live);
+          usefulMs,
+          historyMs,
+          ((Number) fcp).doubleValue(),
+          bytes,
+          scripts,
+          idle.get("all"),
+          live.get("all"));
+      System.out.printf(
+          "live_5s_cpu_percent=%.2f page_cpu_percent_over_blank idle=%.2f live=%.2f live_5s=%.2f"
+              + " blank=%.2f%n",
+          live5.get("all"),
+          idle.get("all") - blank.get("all"),
+          live.get("all") - blank.get("all"),
+          live5.get("all") - blank.get("all"),
+          blank.get("all"));
     } finally {
       browser.quit();
       server.close();
+    }
+    if (tracing) {
+      TraceSummary.print(trace, "bench-live-start", "bench-live-end", 40);
     }
   }
 
@@ -224,22 +275,37 @@ public final class DashboardBench {
    * CPU all of this Chromium's processes used over {@code seconds}, as a percentage of one core,
    * {@code each} run once a second meanwhile.
    */
-  private static double chromiumCpuShare(Path profile, int seconds, Runnable each)
+  private static Map<String, Double> chromiumCpuShare(Path profile, int seconds, Runnable each)
       throws IOException, InterruptedException {
-    long before = chromiumJiffies(profile);
+    Map<String, Long> before = chromiumJiffies(profile);
     long start = System.nanoTime();
     for (int s = 0; s < seconds; s++) {
       each.run();
       Thread.sleep(1000);
     }
-    long after = chromiumJiffies(profile);
+    Map<String, Long> after = chromiumJiffies(profile);
     double wallSeconds = (System.nanoTime() - start) / 1e9;
-    return 100.0 * (after - before) / TICK / wallSeconds;
+    Map<String, Double> share = new java.util.TreeMap<>();
+    after.forEach(
+        (type, jiffies) ->
+            share.put(
+                type,
+                Math.round(
+                        100.0
+                            * (jiffies - before.getOrDefault(type, 0L))
+                            / TICK
+                            / wallSeconds
+                            * 100)
+                    / 100.0));
+    return share;
   }
 
-  /** utime + stime of every process started with this profile directory. */
-  private static long chromiumJiffies(Path profile) throws IOException {
-    long total = 0;
+  /**
+   * utime + stime of every process started with this profile directory, by Chromium's process type
+   * ({@code browser}, {@code renderer}, {@code gpu-process}, {@code utility} …), and {@code all}.
+   */
+  private static Map<String, Long> chromiumJiffies(Path profile) throws IOException {
+    Map<String, Long> total = new java.util.TreeMap<>();
     List<Path> procs = new ArrayList<>();
     try (var dirs = Files.list(Path.of("/proc"))) {
       dirs.filter(p -> p.getFileName().toString().matches("[0-9]+")).forEach(procs::add);
@@ -252,7 +318,11 @@ public final class DashboardBench {
         }
         String stat = Files.readString(p.resolve("stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
-        total += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+        long jiffies = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+        java.util.regex.Matcher type =
+            java.util.regex.Pattern.compile("--type=([a-z-]+)").matcher(cmd);
+        total.merge(type.find() ? type.group(1) : "browser", jiffies, Long::sum);
+        total.merge("all", jiffies, Long::sum);
       } catch (IOException e) {
         // the process ended meanwhile
       }

@@ -38,7 +38,7 @@
     function render(d) {
       current = d;
       const ready = !d.reason;
-      $('alerts-reason').textContent = d.reason || '';
+      window.frCards.say($('alerts-reason'), d.reason || '');
       const html = (d.alerts || []).map((a) => cells([
         severity(a.severity), esc(a.alertname), stateOf(a), esc(a.summary || ''), labels(a.labels),
         time(a.active_since), fmtValue(a.value), runbook((a.annotations || {}).runbook_url),
@@ -47,7 +47,7 @@
       ])).join('');
       // redrawn only when it changes, so that a focused button keeps its focus
       if ($('alert-rows').innerHTML !== html) $('alert-rows').innerHTML = html;
-      $('alerts-empty').textContent = ready && !(d.alerts || []).length ? 'No alert pending or firing.' : '';
+      window.frCards.say($('alerts-empty'), ready && !(d.alerts || []).length ? 'No alert pending or firing.' : '');
       $('alerts-silences').hidden = !ready;
       $('silence-comment-row').hidden = !canAct() || !(d.alerts || []).some((a) => !a.silenced);
       if (ready && (!silencesLoaded || d.silenced !== lastSilenced)) {

@@ -12,8 +12,9 @@
   const { known, esc, num, pct, int, bytes, rate, duration, time, status, cells, link } = window.frCards.fmt;
   const $ = (id) => document.getElementById(id);
   const cards = window.frCards.build($('cards'));
-  const setText = (id, text) => { $(id).textContent = text; };
-  const rows = (id, html) => { $(id).innerHTML = html.join(''); };
+  const { put, say } = window.frCards;
+  const setText = (id, text) => say($(id), text);
+  const rows = (id, html) => put($(id), html.join(''));
 
   /** The sections in ORDER; any other after the fr-server's, before the host's. */
   function arrange() {
@@ -50,7 +51,7 @@
       note.className = 'off-note muted';
       el.querySelector('h2').after(note);
     }
-    if (note) note.textContent = off ? `collector off: ${off}` : '';
+    if (note) say(note, off ? `collector off: ${off}` : '');
     (renderers[topic] || window.frCards.generic(card))(data);
     // a card whose collectors were switched on or off says so; the others are as they were
     if (topic === 'collectors') {
@@ -83,11 +84,11 @@
       // a disabled collector is said once, by the card's "collector off" line
       setText('gpu-status', d.status === 'ok' ? `${(d.gpus || []).length} GPU(s) via ${d.source}`
         : d.status === 'disabled' ? '' : `${d.status}${d.reason ? `: ${d.reason}` : ''}`);
-      $('gpu-cards').innerHTML = (d.gpus || []).map((g) => `<div class="gpu-card"><strong>${esc(g.index)}: ${esc(g.name)}</strong>
+      put($('gpu-cards'), (d.gpus || []).map((g) => `<div class="gpu-card"><strong>${esc(g.index)}: ${esc(g.name)}</strong>
         <div>utilisation ${pct(g.utilization_percent)}</div>
         <div>memory ${bytes(g.memory_used_bytes)} / ${bytes(g.memory_total_bytes)}</div>
         <div>${num(g.temperature_celsius, 0)} °C · ${num(g.power_watts, 0)} / ${num(g.power_limit_watts, 0)} W</div>
-        <div class="muted">${(g.processes || []).length} process(es)</div></div>`).join('');
+        <div class="muted">${(g.processes || []).length} process(es)</div></div>`).join(''));
     },
     storage(d) {
       const yesNo = (v) => (known(v) ? (v ? 'yes' : 'NO') : '—');
@@ -101,16 +102,16 @@
     },
     clients(d) {
       const states = d.states || {};
-      $('client-states').innerHTML = ['active', 'paused', 'blocked', 'internet_error', 'deactivated', 'listed']
+      put($('client-states'), ['active', 'paused', 'blocked', 'internet_error', 'deactivated', 'listed']
         .map((s) => `<div class="tile"><span class="label">${s.replace('_', ' ')}</span><span class="value" id="clients-${s}">${int(states[s])}</span></div>`)
-        .join('') + `<div class="tile"><span class="label">total</span><span class="value" id="clients-total">${int(d.total_clients)}</span></div>`;
+        .join('') + `<div class="tile"><span class="label">total</span><span class="value" id="clients-total">${int(d.total_clients)}</span></div>`);
       const a = d.anomalies || {};
       setText('client-anomalies', a.blocked_and_active_total || a.active_after_block_total
         ? `blocked but active: ${a.blocked_and_active_total || 0} · active 30 s after block: ${a.active_after_block_total || 0}` : '');
       scheduleClientSearch();
     },
     pipelines(d) {
-      $('pipelines-notes').innerHTML = window.frCards.notesHtml(d.unobservable) + window.frCards.notesHtml(d.caveats);
+      put($('pipelines-notes'), window.frCards.notesHtml(d.unobservable) + window.frCards.notesHtml(d.caveats));
       setText('frames-accepted-rate', num(d.frames_accepted_per_sec));
       setText('frames-rate', num(d.frames_per_sec));
       setText('frames-total', int(d.frames_total));

@@ -35,6 +35,17 @@
   /** A link to a drill-down page (views.js): `view` is client, pipeline or queue. */
   const link = (view, name) => `<a href="#/${view}/${encodeURIComponent(name)}">${esc(name)}</a>`;
 
+  /**
+   * Writes an element's HTML or text only when it differs from what it shows: a collection that
+   * changed no value then costs no style, layout or paint (the page is redrawn once a collection).
+   */
+  function put(el, html) {
+    if (el && el.frHtml !== html) { el.frHtml = html; el.innerHTML = html; }
+  }
+  function say(el, text) {
+    if (el && el.textContent !== text) el.textContent = text;
+  }
+
   /** The formats a card description names (Card.Format on the server); each returns HTML. */
   const FORMATS = {
     text: (v) => (known(v) ? esc(v) : '—'),
@@ -124,20 +135,19 @@
   function generic(card) {
     return (data) => {
       if (card.notes.length) {
-        document.getElementById(`${card.id}-notes`).innerHTML =
-          card.notes.map((path) => notesHtml(pick(data, path))).join('');
+        put(document.getElementById(`${card.id}-notes`), card.notes.map((path) => notesHtml(pick(data, path))).join(''));
       }
       card.tiles.forEach((t, i) => {
-        document.getElementById(`${card.id}-tile-${i}`).innerHTML = show(pick(data, t.path), t.format);
+        put(document.getElementById(`${card.id}-tile-${i}`), show(pick(data, t.path), t.format));
       });
       if (!card.table) return;
       const listed = pick(data, card.table.rows);
       const rows = listed || [];
-      document.getElementById(`${card.id}-rows`).innerHTML = rows.map((row) => `<tr>${card.table.columns
-        .map((c) => `<td>${show(pick(row, c.path), c.format)}</td>`).join('')}</tr>`).join('');
+      put(document.getElementById(`${card.id}-rows`), rows.map((row) => `<tr>${card.table.columns
+        .map((c) => `<td>${show(pick(row, c.path), c.format)}</td>`).join('')}</tr>`).join(''));
       const never = !known(data.timestamp);
-      document.getElementById(`${card.id}-empty`).textContent =
-        rows.length ? '' : (never ? 'No reading yet.' : (known(listed) ? card.table.empty : 'Unknown: see above.'));
+      say(document.getElementById(`${card.id}-empty`),
+        rows.length ? '' : (never ? 'No reading yet.' : (known(listed) ? card.table.empty : 'Unknown: see above.')));
     };
   }
 
@@ -145,6 +155,8 @@
     build,
     generic,
     notesHtml,
+    put,
+    say,
     fmt: { known, esc, num, pct, int, bytes, rate, duration, time, status, cells, link },
   };
 })();

@@ -5,6 +5,7 @@
 (() => {
   'use strict';
   const { known, esc, num, int, duration } = window.frCards.fmt;
+  const { say } = window.frCards;
   const ICONS = { critical: '✖', warning: '⚠', degraded: '◐', ok: '✔', unknown: '?' };
   const RANK = { critical: 2, warning: 1 };
   const SPARK_POINTS = 30;
@@ -157,21 +158,23 @@
     const o = overall(s);
     const el = document.getElementById('strip-state');
     el.dataset.state = o.state;
-    el.querySelector('.icon').textContent = ICONS[o.state];
-    document.getElementById('strip-state-value').textContent = o.state;
-    document.getElementById('strip-state-why').textContent = o.why;
+    say(el.querySelector('.icon'), ICONS[o.state]);
+    say(document.getElementById('strip-state-value'), o.state);
+    say(document.getElementById('strip-state-why'), o.why);
     el.title = `${o.state}: ${o.why}`;
     ITEMS.forEach((item) => {
       const v = item.compute(s, off);
       const a = document.getElementById(`strip-${item.id}`);
       const small = v.why || v.note;
-      document.getElementById(`strip-${item.id}-value`).textContent = v.text;
-      document.getElementById(`strip-${item.id}-why`).textContent = small;
+      say(document.getElementById(`strip-${item.id}-value`), v.text);
+      say(document.getElementById(`strip-${item.id}-why`), small);
       a.title = `${item.label}: ${v.text}${small ? ` — ${small}` : ''}`;
       a.classList.toggle('unknown', v.why !== '');
       a.classList.toggle('stale', !!(s[item.topic] && s[item.topic].stale === true) && v.why === '');
       const values = remember(item.id, (s[item.topic] || {}).timestamp, v.raw);
-      a.querySelector('polyline').setAttribute('points', spark(values));
+      const line = a.querySelector('polyline');
+      const points = spark(values);
+      if (line.getAttribute('points') !== points) line.setAttribute('points', points);
     });
   }
 
