@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * showing its value (first useful paint) and the browser's first contentful paint; the bytes the
  * page transferred (HTML, JS, CSS, the first REST calls; the WebSocket apart) and of them JS and
  * CSS; and the CPU all of Chromium's processes use while the page sits idle and while it is live (a
- * collection a second — five times the default rate), as a share of one core. Run by {@code
+ * collection of every family a second — five times the default rate — and one every 5 s), as a
+ * share of one core, against the same browser's on an empty page. Run by {@code
  * scripts/bench-dashboard}.
  */
 public final class DashboardBench {
@@ -52,12 +53,7 @@ public final class DashboardBench {
     // an hour at 5 s of every family: the host's varying, the others' examples
     for (int i = 0; i < 720; i++) {
       clock.advance(Duration.ofSeconds(5));
-      registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(20 + 15 * Math.sin(i / 20.0)));
-      for (FamilySpec<?> spec : Families.CATALOG.specs()) {
-        if (!spec.name().equals("system")) {
-          publish(spec, registry);
-        }
-      }
+      collect(registry, 20 + 15 * Math.sin(i / 20.0));
     }
     ApiServer server =
         new ApiServer(
@@ -135,7 +131,7 @@ public final class DashboardBench {
               SECONDS,
               () -> {
                 clock.advance(Duration.ofSeconds(1));
-                registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(Math.random() * 100));
+                collect(registry, Math.random() * 100);
               });
       js.executeScript("performance.mark('bench-live-end')");
       Map<String, Double> m2 = pageMetrics(browser);
@@ -148,9 +144,21 @@ public final class DashboardBench {
               () -> {
                 clock.advance(Duration.ofSeconds(1));
                 if (second[0]++ % 5 == 0) {
-                  registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(Math.random() * 100));
+                  collect(registry, Math.random() * 100);
                 }
               });
+      // DASHBOARD_PROFILE=1: where the page's script time goes at a collection a second (the
+      // sampling profiler costs CPU itself, so it runs after the measured phases)
+      if ("1".equals(System.getenv("DASHBOARD_PROFILE"))) {
+        browser.executeCdpCommand("Profiler.enable", Map.of());
+        browser.executeCdpCommand("Profiler.start", Map.of());
+        for (int s = 0; s < 15; s++) {
+          clock.advance(Duration.ofSeconds(1));
+          collect(registry, Math.random() * 100);
+          Thread.sleep(1000);
+        }
+        CpuProfile.printHottest(browser.executeCdpCommand("Profiler.stop", Map.of()), 25);
+      }
       // Chromium's own floor: the same browser with an empty page
       browser.get("about:blank");
       Thread.sleep(3000);
@@ -253,6 +261,16 @@ public final class DashboardBench {
                 .header("Accept", "text/html")
                 .build(),
             HttpResponse.BodyHandlers.discarding());
+      }
+    }
+  }
+
+  /** One collection of every family: the host's with this CPU, the others' examples. */
+  private static void collect(MetricRegistry registry, double cpu) {
+    registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(cpu));
+    for (FamilySpec<?> spec : Families.CATALOG.specs()) {
+      if (!spec.name().equals("system")) {
+        publish(spec, registry);
       }
     }
   }

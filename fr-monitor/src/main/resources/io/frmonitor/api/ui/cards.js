@@ -11,7 +11,10 @@
   const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const num = (v, digits = 1) => (known(v) ? Number(v).toFixed(digits) : '—');
   const pct = (v) => (known(v) ? `${Number(v).toFixed(1)} %` : '—');
-  const int = (v) => (known(v) ? Number(v).toLocaleString('en') : '—');
+  // one formatter each, made once: toLocaleString makes one a call, the page's costliest formatting
+  const INT = new Intl.NumberFormat('en');
+  const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const int = (v) => (known(v) ? INT.format(Number(v)) : '—');
   function bytes(v) {
     if (!known(v)) return '—';
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -28,7 +31,7 @@
     if (s < 7200) return `${(s / 60).toFixed(0)} min`;
     return `${(s / 3600).toFixed(1)} h`;
   }
-  const time = (ms) => (known(ms) ? new Date(ms).toLocaleTimeString() : '—');
+  const time = (ms) => (known(ms) ? TIME.format(ms) : '—');
   const status = (v) => (known(v) ? `<span class="status-${esc(v)}">${esc(v)}</span>` : '—');
   /** A table row of HTML cells. */
   const cells = (values) => `<tr>${values.map((v) => `<td>${v}</td>`).join('')}</tr>`;

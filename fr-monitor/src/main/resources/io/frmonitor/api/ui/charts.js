@@ -20,10 +20,13 @@
   const decimals = (step) => (step >= 1 || !step ? 0 : Math.min(6, Math.ceil(-Math.log10(step) - 1e-9)));
   const hhmm = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
   const hhmmss = { ...hhmm, second: '2-digit' };
+  const HHMM = new Intl.DateTimeFormat([], hhmm);
+  const HHMMSS = new Intl.DateTimeFormat([], hhmmss);
+  const COUNT = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
   /** The units a chart's values are in: how a value is shown, and how a tick is (by its step). */
   const UNITS = {
-    count: { show: (v) => Number(v).toLocaleString('en', { maximumFractionDigits: 1 }), suffix: '' },
+    count: { show: (v) => COUNT.format(Number(v)), suffix: '' },
     per_sec: { show: (v) => `${Number(v).toFixed(1)}/s`, suffix: '/s' },
     percent: { show: (v) => `${Number(v).toFixed(1)} %`, suffix: ' %' },
     ms: { show: (v) => `${Number(v).toFixed(0)} ms`, suffix: ' ms' },
@@ -48,8 +51,7 @@
   }
 
   /** The x tick labels: seconds shown only when the step is under a minute. */
-  const xTicks = (ticks, step) => ticks.map((t) => new Date(t * 1000)
-    .toLocaleTimeString([], step < 60 ? hhmmss : hhmm));
+  const xTicks = (ticks, step) => ticks.map((t) => (step < 60 ? HHMMSS : HHMM).format(t * 1000));
 
   /**
    * Draws the timeline's markers (dashed across the plot, or a tick at its top) and the focused
@@ -118,7 +120,7 @@
           // from 0: every value drawn is a count, rate, share or size; a flat line stays low
           y: { range: (u, lo, hi) => uPlot.rangeNum(Math.min(0, lo || 0), hi > 0 ? hi : 1, 0.1, true) },
         },
-        series: [{ value: (u, v) => (known(v) ? new Date(v * 1000).toLocaleTimeString([], hhmmss) : '—') },
+        series: [{ value: (u, v) => (known(v) ? HHMMSS.format(v * 1000) : '—') },
           ...data.lines.map((l, i) => ({ label: l.label, stroke: PALETTE[i % PALETTE.length], width: 1.5, value }))],
         axes: [
           { ...axis, space: 70, incrs: X_STEPS, values: (u, ticks, ai, space, step) => xTicks(ticks, step) },

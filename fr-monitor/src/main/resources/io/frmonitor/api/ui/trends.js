@@ -179,9 +179,14 @@
     const xs = [...stamps].sort((a, b) => a - b);
     const lines = new Map();
     names.forEach((label, n) => {
-      const byTime = new Map(t.points.get(n) || []);
-      const line = lines.get(label) || xs.map(() => null);
-      xs.forEach((x, i) => { if (byTime.has(x)) line[i] = (line[i] || 0) + byTime.get(x); });
+      const line = lines.get(label) || new Array(xs.length).fill(null);
+      // a series' points and xs are both in time order: one walk places them (an unknown point
+      // adds nothing: a line is null where no series of its label has a value)
+      let i = 0;
+      (t.points.get(n) || []).forEach(([x, v]) => {
+        while (xs[i] < x) i += 1;
+        if (v !== null) line[i] = (line[i] || 0) + v;
+      });
       lines.set(label, line);
     });
     const drawn = [...lines].map(([label, values]) => ({ label, values }));
