@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Public, whatever the token: {@code /healthz} and {@code /readyz} (probes), and the pages that
  * hold no data — the dashboard's shell and assets, {@code /docs}, {@code /openapi.json} and {@code
- * /runbooks} — so a browser can load them and then ask for the token. Everything else needs {@code
+ * /runbooks} — so a browser can load them and then ask for the token. The Prometheus exposition
+ * ({@code /prometheus}, {@code /metrics}) takes the scrape token. Everything else needs {@code
  * Authorization: Bearer <token>}; the WebSocket also takes {@code ?token=}, since browsers cannot
  * set headers on it. Tokens are compared in constant time (as SHA-256 digests, so neither content
  * nor length leaks through timing).
@@ -57,7 +58,7 @@ final class AccessControl {
     if (path.equals(WS_PATH)) {
       refuseForeignPage(ctx);
     }
-    byte[] expected = path.equals("/prometheus") ? scrapeDigest : apiDigest;
+    byte[] expected = isScrape(path) ? scrapeDigest : apiDigest;
     if (expected != null) {
       requireToken(ctx, path, expected);
     }
@@ -121,6 +122,11 @@ final class AccessControl {
     }
     throw ApiException.forbidden(
         "a page from " + origin + " may not open /ws/metrics: add it to MONITORING_CORS_ORIGINS");
+  }
+
+  /** The Prometheus exposition's paths, which take the scrape token. */
+  private static boolean isScrape(String path) {
+    return path.equals("/prometheus") || path.equals(ApiServer.PROMETHEUS_ALIAS);
   }
 
   private static boolean isPublic(String path) {

@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * thread-safe.
  */
 public final class ApiServer implements AutoCloseable {
+  /**
+   * The Prometheus exposition again, at every scraper's default path; the JSON families stay under
+   * {@code /metrics/<family>} (a different route: Javalin matches paths segment by segment).
+   */
+  static final String PROMETHEUS_ALIAS = "/metrics";
+
   /** The GET paths of the service itself; each family adds {@code /metrics/<family>}. */
   private static final List<String> OWN_PATHS =
       List.of(
@@ -43,6 +49,7 @@ public final class ApiServer implements AutoCloseable {
           "/metrics/actions",
           "/history",
           "/prometheus",
+          PROMETHEUS_ALIAS,
           "/openapi.json",
           "/docs",
           Runbooks.PATH,
@@ -55,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final int MAX_THREADS = 8;
 
+  private final String server;
   private final Catalog catalog;
   private final MetricRegistry registry;
   private final BooleanSupplier ready;
@@ -70,17 +78,21 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
 
   /**
+   * @param server the fr-server stack this instance watches ({@code MONITORING_SERVER_NAME}), named
+   *     in {@code /healthz}, {@code /readyz}, {@code /}, the live feed's snapshot and the
+   *     dashboard's title
    * @param catalog the registered families, each served at {@code /metrics/<family>}
    * @param ready whether every collector has made its first attempt
    * @param prometheus the exporter, or empty when {@code PROMETHEUS_ENABLED=false}
    */
   public ApiServer(
       HttpSettings http,
+      String server,
       Catalog catalog,
       MetricRegistry registry,
       BooleanSupplier ready,
       Optional<PrometheusBridge> prometheus) {
-    this(http, catalog, registry, ready, prometheus, Optional.empty());
+    this(http, server, catalog, registry, ready, prometheus, Optional.empty());
   }
 
   /**
@@ -89,6 +101,7 @@ public final class ApiServer implements AutoCloseable {
    */
   public ApiServer(
       HttpSettings http,
+      String server,
       Catalog catalog,
       MetricRegistry registry,
       BooleanSupplier ready,
@@ -96,6 +109,7 @@ public final class ApiServer implements AutoCloseable {
       Optional<AlertEngine> alerts) {
     this(
         http,
+        server,
         catalog,
         registry,
         ready,
@@ -107,6 +121,7 @@ public final class ApiServer implements AutoCloseable {
 
   ApiServer(
       HttpSettings http,
+      String server,
       Catalog catalog,
       MetricRegistry registry,
       BooleanSupplier ready,
@@ -114,6 +129,7 @@ public final class ApiServer implements AutoCloseable {
       Optional<AlertEngine> alerts,
       LiveLimits liveLimits,
       TaskScheduler liveScheduler) {
+    this.server = server;
     this.catalog = catalog;
     this.alerts = alerts;
     this.registry = registry;
@@ -121,8 +137,8 @@ public final class ApiServer implements AutoCloseable {
     this.ready = ready;
     this.prometheus = prometheus;
     this.access = new AccessControl(http.access());
-    this.live = new LiveFeed(registry, new LiveTopics(catalog), liveLimits, liveScheduler);
-    this.dashboard = new Dashboard(access.protectsApi(), catalog);
+    this.live = new LiveFeed(registry, new LiveTopics(catalog, server), liveLimits, liveScheduler);
+    this.dashboard = new Dashboard(access.protectsApi(), catalog, server);
     registry.addListener(live);
     this.app = Javalin.create(config -> configure(config, http));
   }
@@ -187,6 +203,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.get("/metrics/actions", new EventsRoutes(registry, eventCapacity)::actions);
     config.routes.get("/history", new HistoryRoutes(registry)::history);
     config.routes.get("/prometheus", this::prometheus);
+    config.routes.get(PROMETHEUS_ALIAS, this::prometheus);
     alerts.ifPresent(engine -> alertRoutes(config, new AlertRoutes(engine, registry)));
   }
 
@@ -253,7 +270,7 @@ public final class ApiServer implements AutoCloseable {
       dashboard.page(ctx);
       return;
     }
-    Responses.json(ctx, new IndexDto("fr-monitor", "/docs", "/openapi.json", paths()));
+    Responses.json(ctx, new IndexDto("fr-monitor", server, "/docs", "/openapi.json", paths()));
   }
 
   private void liveSocket(WsConfig ws) {
@@ -271,7 +288,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void health(Context ctx) {
-    Responses.json(ctx, HealthDto.of(registry));
+    Responses.json(ctx, HealthDto.of(registry, server));
   }
 
   private void readiness(Context ctx) {
@@ -281,12 +298,13 @@ public final class ApiServer implements AutoCloseable {
         ctx,
         new ReadyDto(
             isReady ? "ready" : "starting",
+            server,
             isReady ? null : "waiting for the first collection of every collector"));
   }
 
   private void prometheus(Context ctx) throws IOException {
     if (prometheus.isEmpty()) {
-      Responses.error(ctx, 404, "not_found", "/prometheus is off (PROMETHEUS_ENABLED=false)");
+      Responses.error(ctx, 404, "not_found", ctx.path() + " is off (PROMETHEUS_ENABLED=false)");
       return;
     }
     PrometheusBridge.Exposition scrape = prometheus.get().scrape(ctx.header("Accept"));
@@ -324,9 +342,10 @@ public final class ApiServer implements AutoCloseable {
     live.close();
   }
 
-  /** {@code GET /}: what this service is and where to look. */
-  record IndexDto(String service, String docs, String openapi, List<String> endpoints) {}
+  /** {@code GET /}: what this service is, which server stack it watches, and where to look. */
+  record IndexDto(
+      String service, String server, String docs, String openapi, List<String> endpoints) {}
 
   /** {@code GET /readyz}. */
-  record ReadyDto(String status, @Nullable String reason) {}
+  record ReadyDto(String status, String server, @Nullable String reason) {}
 }

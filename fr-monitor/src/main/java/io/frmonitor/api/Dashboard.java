@@ -42,8 +42,10 @@ final class Dashboard {
 
   /**
    * @param tokenRequired whether the page must ask for the API token before it can read anything
+   * @param server the server stack's name, in the page's title ({@code fr-monitor — S1}), so that
+   *     the tabs of a fleet's dashboards tell themselves apart
    */
-  Dashboard(boolean tokenRequired, Catalog catalog) {
+  Dashboard(boolean tokenRequired, Catalog catalog, String server) {
     StaticAssets template =
         new StaticAssets(
             "page", Map.of("index.html", new StaticAssets.Asset(UI + "index.html", "text/html")));
@@ -51,6 +53,8 @@ final class Dashboard {
     String cards = new String(Json.bytes(cards(catalog)), StandardCharsets.UTF_8);
     page =
         html.replace("${tokenRequired}", Boolean.toString(tokenRequired))
+            // the name is checked to be of A-Z a-z 0-9 _ . - (SettingsLoader): nothing to escape
+            .replace("${server}", server)
             // inside <script>, "</" would end the element early
             .replace("${cards}", cards.replace("</", "<\\/"))
             .getBytes(StandardCharsets.UTF_8);

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 record HealthDto(
     String status,
+    @JsonPropertyDescription(
+            "the fr-server stack this instance watches: MONITORING_SERVER_NAME, the server label")
+        String server,
     long timestamp,
     Map<String, Collector> collectors,
     Map<String, AlertsDto.Notifier> notifiers,
@@ -43,13 +46,15 @@ record HealthDto(
       double lastRunMs,
       double lastRunCpuMs) {}
 
-  static HealthDto of(MetricRegistry registry) {
+  static HealthDto of(MetricRegistry registry, String server) {
     List<AlertsSnapshot.Notifier> notifiers =
         registry.latest(AlertsSnapshot.FAMILY).map(l -> l.value().notifiers()).orElse(List.of());
-    return of(registry.statuses(), notifiers, registry.components(), registry.clock().instant());
+    return of(
+        server, registry.statuses(), notifiers, registry.components(), registry.clock().instant());
   }
 
   static HealthDto of(
+      String server,
       Map<String, CollectorStatus> statuses,
       List<AlertsSnapshot.Notifier> notifierStatuses,
       Map<String, ComponentStatus> componentStatuses,
@@ -77,7 +82,12 @@ record HealthDto(
               c.lastError().orElse(null)));
     }
     return new HealthDto(
-        degraded ? "degraded" : "ok", now.toEpochMilli(), collectors, notifiers, components);
+        degraded ? "degraded" : "ok",
+        server,
+        now.toEpochMilli(),
+        collectors,
+        notifiers,
+        components);
   }
 
   private static Collector collector(CollectorStatus s) {

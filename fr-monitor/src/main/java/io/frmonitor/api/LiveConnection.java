@@ -34,6 +34,7 @@ final class LiveConnection {
 
   private final LiveSocket socket;
   private final LiveLimits limits;
+  private final String server;
   private final AtomicLong unsent = new AtomicLong();
   private final Map<String, ObjectNode> delivered = new HashMap<>();
   private final ArrayDeque<String> heldEvents = new ArrayDeque<>();
@@ -44,10 +45,12 @@ final class LiveConnection {
 
   /**
    * @param topics every topic, in order: a new client subscribes to all
+   * @param server the server stack's name, told in every snapshot
    */
-  LiveConnection(LiveSocket socket, LiveLimits limits, Set<String> topics) {
+  LiveConnection(LiveSocket socket, LiveLimits limits, Set<String> topics, String server) {
     this.socket = socket;
     this.limits = limits;
+    this.server = server;
     this.topics = new LinkedHashSet<>(topics);
   }
 
@@ -75,6 +78,7 @@ final class LiveConnection {
       }
     }
     ObjectNode message = header("snapshot", now);
+    message.put("server", server);
     message.set("topics", Json.MAPPER.valueToTree(List.copyOf(topics)));
     message.set("data", data);
     write(message.toString());

@@ -76,7 +76,8 @@ final class LiveFeed implements RegistryListener, AutoCloseable {
         () -> {
           renderMissing();
           LiveConnection c =
-              new LiveConnection(socket, limits, new LinkedHashSet<>(topics.names()));
+              new LiveConnection(
+                  socket, limits, new LinkedHashSet<>(topics.names()), topics.server());
           connections.put(id, c);
           connected = connections.size();
           c.sendSnapshot(state, now());

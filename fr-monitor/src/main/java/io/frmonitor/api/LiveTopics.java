@@ -30,26 +30,37 @@ final class LiveTopics {
   static final String EVENTS = "events";
 
   private final Map<String, Topic> topics = new LinkedHashMap<>();
+  private final String server;
 
-  LiveTopics(Catalog catalog) {
-    topics.put(COLLECTORS, new Topic(COLLECTORS, Set.of(), Optional.empty()));
+  /**
+   * @param server the server stack's name, in the {@code collectors} topic as in {@code /healthz}
+   */
+  LiveTopics(Catalog catalog, String server) {
+    this.server = server;
+    topics.put(COLLECTORS, new Topic(COLLECTORS, server, Set.of(), Optional.empty()));
     for (FamilySpec<?> spec : catalog.specs()) {
       if (spec.outputs().contains(Output.LIVE)) {
         Set<String> feeds = new LinkedHashSet<>();
         spec.reads().forEach(f -> feeds.add(f.name()));
-        topics.put(spec.name(), new Topic(spec.name(), feeds, spec.rest()));
+        topics.put(spec.name(), new Topic(spec.name(), server, feeds, spec.rest()));
       }
     }
-    topics.put(EVENTS, new Topic(EVENTS, Set.of(), Optional.empty()));
+    topics.put(EVENTS, new Topic(EVENTS, server, Set.of(), Optional.empty()));
+  }
+
+  /** The server stack's name, told in every snapshot. */
+  String server() {
+    return server;
   }
 
   /**
    * One topic.
    *
+   * @param server the server stack's name ({@code collectors} carries it as {@code /healthz} does)
    * @param families the families whose snapshots change its value
    * @param rest the family's endpoint; empty for {@code collectors} and {@code events}
    */
-  record Topic(String name, Set<String> families, Optional<Rest> rest) {
+  record Topic(String name, String server, Set<String> families, Optional<Rest> rest) {
     boolean hasState() {
       return !name.equals(EVENTS);
     }
@@ -58,7 +69,7 @@ final class LiveTopics {
     ObjectNode render(MetricRegistry registry) {
       Object body =
           name.equals(COLLECTORS)
-              ? HealthDto.of(registry)
+              ? HealthDto.of(registry, server)
               : rest.orElseThrow(() -> new IllegalStateException(name + " carries no state"))
                   .live()
                   .render(registry, Query.NONE);

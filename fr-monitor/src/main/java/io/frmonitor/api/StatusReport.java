@@ -18,7 +18,9 @@ public final class StatusReport {
     try {
       HttpResponse<String> response = LocalInstance.get(http, uri);
       JsonNode health = Json.MAPPER.readTree(response.body());
-      out.printf("fr-monitor at %s: %s%n", uri, health.path("status").asText("unknown"));
+      out.printf(
+          "fr-monitor at %s (server %s): %s%n",
+          uri, health.path("server").asText("?"), health.path("status").asText("unknown"));
       for (Map.Entry<String, JsonNode> c : health.path("collectors").properties()) {
         JsonNode s = c.getValue();
         out.printf(

@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,7 +109,7 @@ final class Service implements AutoCloseable {
             CollectorRuntime::threadPerPoller);
     Optional<PrometheusBridge> prometheus =
         settings.prometheusEnabled()
-            ? Optional.of(new PrometheusBridge(catalog, registry))
+            ? Optional.of(new PrometheusBridge(catalog, registry, settings.serverName()))
             : Optional.empty();
     alerting = Executors.newSingleThreadExecutor(NamedThreads.daemon("fr-alerts"));
     alerts = alertEngine(settings, rules, alerting, clock);
@@ -125,7 +126,13 @@ final class Service implements AutoCloseable {
             .map(s -> RedisStreamMirror.create(s, registry, STREAM_TIMEOUT, poll));
     api =
         new ApiServer(
-            settings.http(), catalog, registry, runtime::isReady, prometheus, Optional.of(alerts));
+            settings.http(),
+            settings.serverName(),
+            catalog,
+            registry,
+            runtime::isReady,
+            prometheus,
+            Optional.of(alerts));
   }
 
   private AlertEngine alertEngine(
@@ -135,7 +142,12 @@ final class Service implements AutoCloseable {
         rules,
         catalog,
         registry,
-        Notifiers.create(a.webhooks(), a.alertmanagers(), settings.externalUrl(), clock),
+        Notifiers.create(
+            a.webhooks(),
+            a.alertmanagers(),
+            settings.externalUrl(),
+            clock,
+            Map.of(PrometheusBridge.SERVER_LABEL, settings.serverName())),
         new Silences(),
         new AlertHistory(ALERT_HISTORY),
         executor);

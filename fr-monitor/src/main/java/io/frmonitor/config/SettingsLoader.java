@@ -32,6 +32,10 @@ public final class SettingsLoader {
       Pattern.compile(
           "https?://[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
   private static final Pattern SERVER_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
+
+  /** The fr-server's name for its stack, in its {@code .env}: the default server name. */
+  static final String FR_SERVER_NAME = "SERVER_NAME";
+
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-]{1,253}:\\d{1,5}");
 
   private final Map<String, String> env;
@@ -79,12 +83,23 @@ public final class SettingsLoader {
         redisStream(serverName));
   }
 
-  /** The configured name, or this host's name made to fit. */
+  /**
+   * The configured name; else the fr-server's own {@code SERVER_NAME} (its {@code .env} defines it,
+   * and a compose service can pass it on), checked the same way; else this host's name made to fit.
+   */
   private String serverName() {
     Variable v = Variable.MONITORING_SERVER_NAME;
     String value = raw(v);
     if (value.isEmpty()) {
-      return HostName.of(env);
+      String frServer = env.getOrDefault(FR_SERVER_NAME, "").strip();
+      if (frServer.isEmpty()) {
+        return HostName.of(env);
+      }
+      if (!SERVER_NAME.matcher(frServer).matches()) {
+        throw new ConfigException(
+            FR_SERVER_NAME + " (the default of " + v.name() + ")", frServer, v.expected());
+      }
+      return frServer;
     }
     if (!SERVER_NAME.matcher(value).matches()) {
       throw invalid(v, value);

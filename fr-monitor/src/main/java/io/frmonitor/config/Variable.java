@@ -61,8 +61,10 @@ public enum Variable {
       true),
   MONITORING_SERVER_NAME(
       "",
-      "1-100 characters of A-Z, a-z, 0-9, _, . and - (empty: this host's name)",
-      "Names this instance's Redis stream keys"),
+      "1-100 characters of A-Z, a-z, 0-9, _, . and - (empty: the fr-server's SERVER_NAME if set,"
+          + " else this host's name)",
+      "The fr-server stack watched: the server label of every Prometheus series and alert, the"
+          + " API's server field, the dashboard's title, the Redis stream keys"),
   MONITORING_REDIS_HOST("127.0.0.1", "a host name or IP address", "fr-server Redis host"),
   MONITORING_REDIS_PORT("6379", "a port number 1-65535", "fr-server Redis port"),
   MONITORING_REDIS_DB("0", "an integer 0-1023", "fr-server Redis database index"),

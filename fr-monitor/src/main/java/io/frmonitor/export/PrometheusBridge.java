@@ -1,11 +1,13 @@
 package io.frmonitor.export;
 
 import io.frmonitor.family.Catalog;
+import io.frmonitor.metric.MetricDef;
 import io.frmonitor.registry.MetricRegistry;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,21 +29,33 @@ import org.jspecify.annotations.Nullable;
  * scrapers (Prometheus HA pairs, dashboards) within a second share one rendering. JVM collectors
  * are registered on the first scrape, keeping them off the start-up path.
  *
+ * <p>Every series carries {@value #SERVER_LABEL}: the fr-server stack this instance watches ({@code
+ * MONITORING_SERVER_NAME}), so that one Prometheus can scrape a fleet of them and tell their series
+ * apart, whatever the scrape configuration's target labels.
+ *
  * <p>Thread safety: safe for concurrent scrapes.
  */
 public final class PrometheusBridge {
   /** How long one rendering is served again. */
   public static final Duration REUSE_FOR = Duration.ofSeconds(1);
 
+  /** The label naming the server stack on every series. */
+  public static final String SERVER_LABEL = MetricDef.RESERVED_LABEL;
+
   private final PrometheusRegistry prometheus = new PrometheusRegistry();
   private final ExpositionFormats formats = ExpositionFormats.init();
   private final Clock clock;
   private final Map<String, Exposition> recent = new ConcurrentHashMap<>();
+  private final String server;
   private boolean jvmRegistered;
 
-  public PrometheusBridge(Catalog catalog, MetricRegistry registry) {
+  /**
+   * @param server the value of the {@value #SERVER_LABEL} label on every series
+   */
+  public PrometheusBridge(Catalog catalog, MetricRegistry registry, String server) {
     this.clock = registry.clock();
-    prometheus.register(new RegistryCollector(catalog, registry));
+    this.server = server;
+    prometheus.register(new RegistryCollector(catalog, registry, server));
   }
 
   /** One scrape, rendered for {@code acceptHeader} (may be null). */
@@ -73,7 +87,7 @@ public final class PrometheusBridge {
 
   private synchronized void registerJvmMetricsOnce() {
     if (!jvmRegistered) {
-      JvmMetrics.builder().register(prometheus);
+      JvmMetrics.builder().constLabels(Labels.of(SERVER_LABEL, server)).register(prometheus);
       jvmRegistered = true;
     }
   }

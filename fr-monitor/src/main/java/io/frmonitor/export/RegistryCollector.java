@@ -15,15 +15,17 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 final class RegistryCollector implements MultiCollector {
   private final Catalog catalog;
   private final MetricRegistry registry;
+  private final String server;
 
-  RegistryCollector(Catalog catalog, MetricRegistry registry) {
+  RegistryCollector(Catalog catalog, MetricRegistry registry, String server) {
     this.catalog = catalog;
     this.registry = registry;
+    this.server = server;
   }
 
   @Override
   public MetricSnapshots collect() {
-    SnapshotBuilder b = new SnapshotBuilder();
+    SnapshotBuilder b = new SnapshotBuilder(server);
     catalog.writeSamples(registry, b);
     return b.build();
   }

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Turns written samples into Prometheus snapshots, one per metric with a sample. A metric with no
- * sample is left out entirely, so absent values are absent, never zero.
+ * sample is left out entirely, so absent values are absent, never zero. Every data point gets the
+ * {@link PrometheusBridge#SERVER_LABEL} label besides the metric's own.
  *
  * <p>Thread safety: not thread-safe; one instance per scrape.
  */
@@ -24,6 +25,11 @@ final class SnapshotBuilder implements SampleWriter {
   private final Map<String, GaugeSnapshot.Builder> gauges = new LinkedHashMap<>();
   private final Map<String, CounterSnapshot.Builder> counters = new LinkedHashMap<>();
   private final Map<String, HistogramSnapshot.Builder> histograms = new LinkedHashMap<>();
+  private final Labels serverLabel;
+
+  SnapshotBuilder(String server) {
+    this.serverLabel = Labels.of(PrometheusBridge.SERVER_LABEL, server);
+  }
 
   @Override
   public void value(MetricDef metric, double value, String... labelValues) {
@@ -80,11 +86,11 @@ final class SnapshotBuilder implements SampleWriter {
                 .build());
   }
 
-  private static Labels labels(MetricDef metric, String... values) {
+  private Labels labels(MetricDef metric, String... values) {
     if (values.length == 0) {
-      return Labels.EMPTY;
+      return serverLabel;
     }
-    return Labels.of(metric.labelNames(), java.util.Arrays.asList(values));
+    return Labels.of(metric.labelNames(), java.util.Arrays.asList(values)).merge(serverLabel);
   }
 
   MetricSnapshots build() {

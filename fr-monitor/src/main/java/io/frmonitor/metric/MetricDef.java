@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *     {@code _total}, which the exposition adds
  * @param unit the base unit, taken from the name's suffix ({@code bytes}, {@code seconds}, {@code
  *     ratio}, {@code celsius}, {@code watts}); empty for counts and flags
- * @param labelNames the labels every sample of the metric carries, in order
+ * @param labelNames the labels every sample of the metric carries, in order; not {@value
+ *     #RESERVED_LABEL}, which the Prometheus exposition adds to every series (the server stack)
  */
 public record MetricDef(
     String name, MetricType type, String help, Optional<String> unit, List<String> labelNames) {
@@ -23,6 +24,9 @@ public record MetricDef(
   private static final Pattern LABEL = Pattern.compile("[a-z][a-z0-9_]*");
   private static final List<String> UNITS =
       List.of("bytes", "seconds", "ratio", "celsius", "watts");
+
+  /** The label the exposition adds to every series: no metric may define it. */
+  public static final String RESERVED_LABEL = "server";
 
   public MetricDef {
     Objects.requireNonNull(type, "type");
@@ -37,7 +41,7 @@ public record MetricDef(
     }
     labelNames = List.copyOf(labelNames);
     for (String label : labelNames) {
-      if (!LABEL.matcher(label).matches()) {
+      if (!LABEL.matcher(label).matches() || label.equals(RESERVED_LABEL)) {
         throw new IllegalArgumentException("bad label name '" + label + "' on " + name);
       }
     }

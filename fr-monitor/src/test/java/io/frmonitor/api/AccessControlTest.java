@@ -41,10 +41,11 @@ class AccessControlTest {
     server =
         new ApiServer(
                 new HttpSettings("127.0.0.1", 0, access),
+                "S1",
                 Families.CATALOG,
                 registry,
                 () -> true,
-                Optional.of(new PrometheusBridge(Families.CATALOG, registry)))
+                Optional.of(new PrometheusBridge(Families.CATALOG, registry, "S1")))
             .start();
   }
 

@@ -51,10 +51,11 @@ class ApiServerTest {
     server =
         new ApiServer(
                 new HttpSettings("127.0.0.1", 0),
+                "S1",
                 Families.CATALOG,
                 registry,
                 ready::get,
-                Optional.of(new PrometheusBridge(Families.CATALOG, registry)),
+                Optional.of(new PrometheusBridge(Families.CATALOG, registry, "S1")),
                 Optional.of(Alerting.engine(registry)))
             .start();
   }
@@ -337,9 +338,48 @@ class ApiServerTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
     assertThat(r.body())
-        .contains("fr_system_cpu_ratio 0.25")
-        .contains("fr_system_filesystem_used_ratio{device=\"vda\",mount=\"/\"} 0.42")
+        .contains("fr_system_cpu_ratio{server=\"S1\"} 0.25")
+        .contains("fr_system_filesystem_used_ratio{device=\"vda\",mount=\"/\",server=\"S1\"} 0.42")
         .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void metricsIsTheExpositionAtTheScrapersDefaultPathAndTheFamiliesStayBelowIt() throws Exception {
+    publishHost(25);
+    HttpResponse<String> metrics = get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    // one rendering is reused for a second: both paths serve it byte for byte
+    assertThat(metrics.body())
+        .isEqualTo(get("/prometheus").body())
+        .contains("fr_system_cpu_ratio{server=\"S1\"} 0.25");
+    HttpResponse<String> open =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .header("Accept", "application/openmetrics-text; version=1.0.0")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(open.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/openmetrics-text");
+    assertThat(json("/metrics/system", 200).path("cpu_percent").asDouble()).isEqualTo(25);
+  }
+
+  @Test
+  void theServerIsNamedInHealthReadinessAndTheIndex() throws Exception {
+    assertThat(json("/healthz", 200).path("server").asText()).isEqualTo("S1");
+    assertThat(json("/", 200).path("server").asText()).isEqualTo("S1");
+    ready.set(true);
+    assertThat(json("/readyz", 200).path("server").asText()).isEqualTo("S1");
+    HttpResponse<String> page =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.body())
+        .contains("<title>fr-monitor — S1</title>")
+        .contains(">fr-monitor — S1</a></h1>")
+        .doesNotContain("${server}");
   }
 
   @Test
@@ -370,7 +410,7 @@ class ApiServerTest {
         new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
       text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
-    assertThat(text).contains("fr_system_cpu_ratio 0.125");
+    assertThat(text).contains("fr_system_cpu_ratio{server=\"S1\"} 0.125");
     assertThat(get("/prometheus").body()).as("plain for the others").isEqualTo(text);
   }
 

@@ -85,6 +85,7 @@ class DashboardIT {
   private ApiServer serve(int port, ApiAccess access) {
     return new ApiServer(
             new HttpSettings("127.0.0.1", port, access),
+            "S1",
             Families.CATALOG,
             registry,
             () -> true,

@@ -53,10 +53,11 @@ class FamilyOutputsTest {
     server =
         new ApiServer(
                 new HttpSettings("127.0.0.1", 0),
+                "S1",
                 Families.CATALOG,
                 registry,
                 () -> true,
-                Optional.of(new PrometheusBridge(Families.CATALOG, registry)))
+                Optional.of(new PrometheusBridge(Families.CATALOG, registry, "S1")))
             .start();
     try (WsClient ws = WsClient.connect(URI.create(base().replace("http", "ws") + "/ws/metrics"))) {
       liveSnapshot = ws.next();
@@ -175,13 +176,14 @@ class FamilyOutputsTest {
     spec.samples().write(registry.latest(spec.family()).orElseThrow(), registry, out);
   }
 
-  /** The start of the sample's line in the text format: its name and labels, sorted by name. */
+  /**
+   * The start of the sample's line in the text format: its name and labels, the server's included,
+   * sorted by name.
+   */
   private static String exposition(Sample s) {
     String name = s.metric().exposedName() + (s.histogram().isPresent() ? "_count" : "");
-    if (s.labelValues().isEmpty()) {
-      return name + " ";
-    }
-    List<String> labels = new ArrayList<>();
+    // every series also names its server
+    List<String> labels = new ArrayList<>(List.of("server=\"S1\""));
     for (int i = 0; i < s.labelValues().size(); i++) {
       labels.add(s.metric().labelNames().get(i) + "=\"" + s.labelValues().get(i) + "\"");
     }

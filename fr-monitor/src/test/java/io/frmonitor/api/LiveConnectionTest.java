@@ -51,7 +51,8 @@ class LiveConnectionTest {
       new LiveConnection(
           socket,
           new LiveLimits(0, Duration.ofSeconds(10), 2),
-          new LinkedHashSet<>(List.of("system", "gpu", LiveTopics.EVENTS)));
+          new LinkedHashSet<>(List.of("system", "gpu", LiveTopics.EVENTS)),
+          "S1");
   private final Map<String, ObjectNode> state = new HashMap<>();
 
   private static ObjectNode system(double cpu, double mem) {

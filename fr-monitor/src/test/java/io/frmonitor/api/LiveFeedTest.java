@@ -34,7 +34,7 @@ class LiveFeedTest {
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final MetricRegistry registry = Registries.forApiTests(clock);
   private final LiveFeed feed =
-      new LiveFeed(registry, new LiveTopics(Families.CATALOG), LiveLimits.DEFAULT, scheduler);
+      new LiveFeed(registry, new LiveTopics(Families.CATALOG, "S1"), LiveLimits.DEFAULT, scheduler);
 
   /** Records every message, each write completing at once. */
   private static final class RecordingSocket implements LiveSocket {

@@ -50,6 +50,7 @@ class LiveSocketTest {
     server =
         new ApiServer(
                 new HttpSettings("127.0.0.1", 0, access),
+                "S1",
                 Families.CATALOG,
                 registry,
                 () -> true,

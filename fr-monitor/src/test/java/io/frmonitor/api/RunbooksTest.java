@@ -37,6 +37,7 @@ class RunbooksTest {
                     "127.0.0.1",
                     0,
                     new ApiAccess(new Secret("api-token-0123456789"), new Secret(""), List.of())),
+                "S1",
                 Families.CATALOG,
                 Registries.forApiTests(new ManualClock()),
                 () -> true,

@@ -58,6 +58,7 @@ public final class DashboardBench {
     ApiServer server =
         new ApiServer(
                 new HttpSettings("127.0.0.1", 0),
+                "S1",
                 Families.CATALOG,
                 registry,
                 () -> true,

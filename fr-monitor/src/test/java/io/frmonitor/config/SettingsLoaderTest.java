@@ -201,6 +201,29 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void theServerNameDefaultsToTheFrServersServerNameBeforeTheHostName() {
+    assertThat(
+            SettingsLoader.load(Map.of("SERVER_NAME", "S2", "HOSTNAME", "monitor-host"))
+                .serverName())
+        .isEqualTo("S2");
+    assertThat(
+            SettingsLoader.load(
+                    Map.of("MONITORING_SERVER_NAME", "S1", "SERVER_NAME", "S2", "HOSTNAME", "host"))
+                .serverName())
+        .isEqualTo("S1");
+    assertThat(SettingsLoader.load(Map.of("SERVER_NAME", " ", "HOSTNAME", "host")).serverName())
+        .isEqualTo("host");
+  }
+
+  @Test
+  void anUnfitFrServerNameStopsNamingBothVariables() {
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of("SERVER_NAME", "server one")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("SERVER_NAME (the default of MONITORING_SERVER_NAME)=")
+        .hasMessageContaining("1-100 characters");
+  }
+
+  @Test
   void theRedisStreamUrlNamesUserPasswordHostPortAndDatabase() {
     Settings s =
         SettingsLoader.load(

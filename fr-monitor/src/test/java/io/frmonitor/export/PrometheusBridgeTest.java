@@ -28,10 +28,31 @@ class PrometheusBridgeTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
   private final MetricRegistry registry =
       new MetricRegistry(clock, Duration.ofMinutes(5), 60, 100, 10, Duration.ofSeconds(15));
-  private final PrometheusBridge bridge = new PrometheusBridge(Families.CATALOG, registry);
+  private final PrometheusBridge bridge = new PrometheusBridge(Families.CATALOG, registry, "S1");
 
+  /** The scrape, its server label checked on every sample and then left out, for brevity. */
   private String scrape() {
-    return new String(bridge.scrape(null).body(), StandardCharsets.UTF_8);
+    String text = new String(bridge.scrape(null).body(), StandardCharsets.UTF_8);
+    for (String line : text.split("\n", -1)) {
+      if (!line.isEmpty() && !line.startsWith("#")) {
+        assertThat(line).as("every series names its server").contains("server=\"S1\"");
+      }
+    }
+    return text.replace("{server=\"S1\"}", "")
+        .replace("{server=\"S1\",", "{")
+        .replace(",server=\"S1\"", "");
+  }
+
+  @Test
+  void everySeriesTheJvmsIncludedCarriesTheServerLabel() {
+    registry.publish(HostSnapshot.FAMILY, host());
+    String text = new String(bridge.scrape(null).body(), StandardCharsets.UTF_8);
+    List<String> samples = text.lines().filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    assertThat(samples)
+        .anySatisfy(l -> assertThat(l).startsWith("jvm_"))
+        .anySatisfy(l -> assertThat(l).startsWith("process_"))
+        .anySatisfy(l -> assertThat(l).startsWith("fr_system_cpu_ratio{server=\"S1\"} 0.5"))
+        .allSatisfy(l -> assertThat(l).contains("server=\"S1\""));
   }
 
   private static HostSnapshot host() {

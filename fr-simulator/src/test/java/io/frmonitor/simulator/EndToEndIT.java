@@ -76,6 +76,7 @@ class EndToEndIT {
     Map<String, String> m = new HashMap<>(env);
     m.put("MONITORING_HTTP_PORT", Integer.toString(port));
     m.put("MONITORING_POLL_INTERVAL", "1s");
+    m.put("MONITORING_SERVER_NAME", "e2e");
     m.put("MONITORING_GPU_ENABLED", "false");
     m.put("MONITORING_MINIO_ENDPOINT", "off");
     m.put("MONITORING_RMQ_PIPELINES", "4");
@@ -391,9 +392,11 @@ class EndToEndIT {
     // Prometheus: unknown signals say so and have no samples
     String scrape = JarRun.getText(port, "/prometheus");
     assertThat(scrape)
-        .contains("fr_signal_source{signal=\"outcomes\",source=\"none\"} 1")
-        .contains("fr_signal_source{signal=\"results\",source=\"queue_counters\"} 1")
-        .contains("fr_queue_published_total{owner=\"fr-server\",queue=\"face_pipeline_results\"}")
+        .contains("fr_signal_source{server=\"e2e\",signal=\"outcomes\",source=\"none\"} 1")
+        .contains("fr_signal_source{server=\"e2e\",signal=\"results\",source=\"queue_counters\"} 1")
+        .contains(
+            "fr_queue_published_total{owner=\"fr-server\",queue=\"face_pipeline_results\","
+                + "server=\"e2e\"}")
         .doesNotContain("fr_pipeline_results_total")
         .doesNotContain("fr_actions_total");
 
@@ -510,9 +513,9 @@ class EndToEndIT {
 
     String scrape = JarRun.getText(port, "/prometheus");
     assertThat(scrape)
-        .contains("fr_signal_source{signal=\"outcomes\",source=\"firehose\"} 1")
-        .contains("fr_pipeline_results_total{outcome=\"pass\",pipeline=\"face\"}")
+        .contains("fr_signal_source{server=\"e2e\",signal=\"outcomes\",source=\"firehose\"} 1")
+        .contains("fr_pipeline_results_total{outcome=\"pass\",pipeline=\"face\",server=\"e2e\"}")
         .contains("fr_actions_total{")
-        .contains("fr_vhost_tracing 1");
+        .contains("fr_vhost_tracing{server=\"e2e\"} 1");
   }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the configured notifiers with their default intervals and delivery policy. */
 public final class Notifiers {
@@ -38,5 +39,20 @@ public final class Notifiers {
               url, externalUrl, AlertmanagerNotifier.DEFAULT_RESEND_INTERVAL, clock));
     }
     return List.copyOf(notifiers);
+  }
+
+  /**
+   * As {@link #create(List, List, URI, Clock)}, each notifier adding {@code labels} to every alert
+   * it sends (see {@link LabelledNotifier}): fr-monitor's {@code server}.
+   */
+  public static List<Notifier> create(
+      List<URI> webhooks,
+      List<URI> alertmanagers,
+      URI externalUrl,
+      Clock clock,
+      Map<String, String> labels) {
+    return create(webhooks, alertmanagers, externalUrl, clock).stream()
+        .<Notifier>map(n -> new LabelledNotifier(n, labels))
+        .toList();
   }
 }

@@ -9,8 +9,18 @@ import java.util.List;
  * sums ({@code sum by (pipeline) (a) / sum by (pipeline) (b)}, an error ratio); or a quantile of a
  * histogram's buckets summed by labels ({@code histogram_quantile(0.95, sum by (pipeline, le)
  * (rate(x_bucket[5m])))}). An aggregated rule has one alert instance per group.
+ *
+ * <p>In PromQL every sum also keeps {@value #FLEET_LABEL}, the label the exposition puts on every
+ * series (the fr-server stack): one Prometheus scraping a fleet of monitors must never add two
+ * servers' series together, and its alerts must say which server they are about. fr-monitor's own
+ * evaluation sees one server's series only, where the label would change nothing.
  */
 public sealed interface Aggregation {
+  /**
+   * The label naming the server stack on every exposed series ({@code MetricDef.RESERVED_LABEL}).
+   */
+  String FLEET_LABEL = "server";
+
   /** The labels that tell the groups apart (empty: one group of everything, or no grouping). */
   List<String> by();
 
@@ -79,9 +89,10 @@ public sealed interface Aggregation {
     }
   }
 
-  private static String sum(List<String> by, String value) {
-    return by.isEmpty()
-        ? "sum(" + value + ")"
-        : "sum by (" + String.join(", ", by) + ") (" + value + ")";
+  /** {@code sum by (server, by) (value)}. */
+  static String sum(List<String> by, String value) {
+    List<String> all = new ArrayList<>(List.of(FLEET_LABEL));
+    by.stream().filter(l -> !l.equals(FLEET_LABEL)).forEach(all::add);
+    return "sum by (" + String.join(", ", all) + ") (" + value + ")";
   }
 }

@@ -80,7 +80,7 @@ public record AlertRule(
       return condition;
     }
     String left = clear.isPresent() ? "(" + condition + ")" : condition;
-    return left + " and on() " + guard.get().promql();
+    return left + " and on(" + Aggregation.FLEET_LABEL + ") " + guard.get().promql();
   }
 
   /**
