@@ -26,4 +26,19 @@ public record GpuDevice(
   public GpuDevice {
     processes = List.copyOf(processes);
   }
+
+  /** The same device with {@code replacement} as its processes. */
+  public GpuDevice withProcesses(List<GpuProcess> replacement) {
+    return new GpuDevice(
+        index,
+        uuid,
+        name,
+        utilizationPercent,
+        memoryUsedBytes,
+        memoryTotalBytes,
+        temperatureCelsius,
+        powerWatts,
+        powerLimitWatts,
+        replacement);
+  }
 }

@@ -12,6 +12,7 @@ import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.model.PipelinesSnapshot;
+import io.frmonitor.model.ProcessAttribution;
 import io.frmonitor.model.Provenance;
 import io.frmonitor.model.StorageSnapshot;
 import io.frmonitor.registry.MetricRegistry;
@@ -257,6 +258,57 @@ class ApiServerTest {
     assertThat(d.path("power_watts").isNull()).isTrue();
     assertThat(d.path("processes").get(0).path("pid").asLong()).isEqualTo(77);
     assertThat(d.path("processes").get(0).path("used_memory_bytes").isNull()).isTrue();
+  }
+
+  @Test
+  void gpuProcessesSayWhichPipelineWorkerHoldsThemOrWhyNot() throws Exception {
+    String id = "3f6c1b9e2d4a7c8b5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d";
+    registry.publish(
+        GpuSnapshot.FAMILY,
+        new GpuSnapshot(
+            "nvml",
+            List.of(
+                new io.frmonitor.model.GpuDevice(
+                    0,
+                    "GPU-1",
+                    "H100",
+                    OptionalDouble.of(50),
+                    java.util.OptionalLong.of(1L << 30),
+                    java.util.OptionalLong.of(80L << 30),
+                    OptionalDouble.of(60),
+                    OptionalDouble.empty(),
+                    OptionalDouble.of(700),
+                    List.of(
+                        new io.frmonitor.model.GpuProcess(
+                            77,
+                            java.util.OptionalLong.of(1L << 30),
+                            new ProcessAttribution.Known(
+                                Optional.of("3"),
+                                Optional.of("pipeline_worker"),
+                                Optional.of("S1"),
+                                Optional.of("3f6c1b9e2d4a"),
+                                Optional.of(new ProcessAttribution.Container("docker", id)))),
+                        new io.frmonitor.model.GpuProcess(
+                            78,
+                            java.util.OptionalLong.empty(),
+                            new ProcessAttribution.Unknown("permission denied")))))));
+    JsonNode processes = json("/metrics/gpu", 200).path("gpus").get(0).path("processes");
+    JsonNode worker = processes.get(0);
+    assertThat(fieldNames(worker))
+        .containsExactly("pid", "used_memory_bytes", "attribution", "attribution_reason");
+    assertThat(fieldNames(worker.path("attribution")))
+        .containsExactly(
+            "pipeline_id",
+            "service_type",
+            "namespace",
+            "hostname",
+            "container_id",
+            "container_runtime");
+    assertThat(worker.path("attribution").path("pipeline_id").asText()).isEqualTo("3");
+    assertThat(worker.path("attribution").path("container_id").asText()).isEqualTo(id);
+    assertThat(worker.path("attribution_reason").isNull()).isTrue();
+    assertThat(processes.get(1).path("attribution").isNull()).isTrue();
+    assertThat(processes.get(1).path("attribution_reason").asText()).isEqualTo("permission denied");
   }
 
   @Test

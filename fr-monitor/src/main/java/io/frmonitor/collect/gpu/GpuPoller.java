@@ -18,23 +18,43 @@ import org.slf4j.LoggerFactory;
 /**
  * The GPU collector, publishing the {@code gpu} family. It finds its source once, at start: NVML
  * first, {@code nvidia-smi} second. With neither (or when switched off) it reports {@code disabled}
- * with the reason, never an error.
+ * with the reason, never an error. Each compute process is attributed to its pipeline worker where
+ * {@code /proc} allows ({@link ProcessAttributor}).
  *
  * <p>Thread safety: confined to its runner's thread after start.
  */
 public final class GpuPoller implements Poller {
   private static final Logger LOG = LoggerFactory.getLogger(GpuPoller.class);
 
+  /** Where the host's processes are seen when none is given. */
+  public static final Path DEFAULT_PROC_ROOT = Path.of("/proc");
+
   private final Supplier<Detection> detector;
+  private final ProcessAttributor attributor;
   private @Nullable Detection detection;
 
-  GpuPoller(Supplier<Detection> detector) {
+  GpuPoller(Supplier<Detection> detector, ProcessAttributor attributor) {
     this.detector = detector;
+    this.attributor = attributor;
   }
 
-  /** A poller that looks for NVML, then for {@code nvidia-smi} on {@code pathVariable}. */
+  /**
+   * A poller that looks for NVML, then for {@code nvidia-smi} on {@code pathVariable}, and reads
+   * the GPU processes' owners under {@link #DEFAULT_PROC_ROOT}.
+   */
   public static GpuPoller create(Toggle mode, String pathVariable, Duration timeout) {
-    return new GpuPoller(() -> detect(mode, pathVariable, timeout));
+    return create(mode, pathVariable, timeout, DEFAULT_PROC_ROOT);
+  }
+
+  /**
+   * As {@link #create(Toggle, String, Duration)}, with the GPU processes' owners read under {@code
+   * procRoot}: a {@code /proc} that shows the host's PID namespace ({@code /proc} itself, or the
+   * host's mounted at e.g. {@code /host/proc}).
+   */
+  public static GpuPoller create(
+      Toggle mode, String pathVariable, Duration timeout, Path procRoot) {
+    return new GpuPoller(
+        () -> detect(mode, pathVariable, timeout), new ProcessAttributor(procRoot));
   }
 
   static Detection detect(Toggle mode, String pathVariable, Duration timeout) {
@@ -97,7 +117,7 @@ public final class GpuPoller implements Poller {
       throw new IllegalStateException("no GPU source: " + d.reason());
     }
     GpuSource source = d.source().orElseThrow();
-    GpuSnapshot snapshot = new GpuSnapshot(source.name(), source.read());
+    GpuSnapshot snapshot = new GpuSnapshot(source.name(), attributor.attribute(source.read()));
     sink.publish(GpuSnapshot.FAMILY, snapshot);
     return PollOutcome.ok();
   }

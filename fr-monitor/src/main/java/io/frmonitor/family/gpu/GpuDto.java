@@ -9,6 +9,7 @@ import io.frmonitor.model.GpuDevice;
 import io.frmonitor.model.GpuProcess;
 import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.model.Health;
+import io.frmonitor.model.ProcessAttribution;
 import io.frmonitor.registry.Latest;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,38 @@ public record GpuDto(
       @Nullable Double powerLimitWatts,
       List<GpuProc> processes) {}
 
-  public record GpuProc(long pid, @Nullable Long usedMemoryBytes) {}
+  public record GpuProc(
+      long pid,
+      @Nullable Long usedMemoryBytes,
+      @JsonPropertyDescription(
+              "The pipeline worker that holds this memory, read from the process's environment"
+                  + " and cgroup in the host's /proc; null when they cannot be read"
+                  + " (attribution_reason says why)")
+          @Nullable Owner attribution,
+      @JsonPropertyDescription("Why attribution is null; null when it is given")
+          @Nullable String attributionReason) {}
+
+  /**
+   * Whom a GPU process belongs to. Each field is null when the process's environment (or its
+   * cgroup, for the container) does not give it: a process without {@code PIPELINE_ID} belongs to
+   * no pipeline.
+   */
+  public record Owner(
+      @JsonPropertyDescription("PIPELINE_ID from the process's environment")
+          @Nullable String pipelineId,
+      @JsonPropertyDescription("SERVICE_TYPE from the process's environment")
+          @Nullable String serviceType,
+      @JsonPropertyDescription("NAMESPACE from the process's environment (the server's name)")
+          @Nullable String namespace,
+      @JsonPropertyDescription(
+              "HOSTNAME from the process's environment: in a Docker container its short id,"
+                  + " unless the service sets hostname")
+          @Nullable String hostname,
+      @JsonPropertyDescription(
+              "The container's full id from the process's cgroup; null for a host process")
+          @Nullable String containerId,
+      @JsonPropertyDescription("docker, podman, containerd, cri-o or kubernetes")
+          @Nullable String containerRuntime) {}
 
   static GpuDto of(
       Optional<Latest<GpuSnapshot>> latest,
@@ -81,6 +113,21 @@ public record GpuDto(
   }
 
   private static GpuProc process(GpuProcess p) {
-    return new GpuProc(p.pid(), Nullables.of(p.usedMemoryBytes()));
+    @Nullable Long used = Nullables.of(p.usedMemoryBytes());
+    if (p.attribution() instanceof ProcessAttribution.Known k) {
+      return new GpuProc(p.pid(), used, owner(k), null);
+    }
+    return new GpuProc(
+        p.pid(), used, null, ((ProcessAttribution.Unknown) p.attribution()).reason());
+  }
+
+  private static Owner owner(ProcessAttribution.Known k) {
+    return new Owner(
+        Nullables.of(k.pipelineId()),
+        Nullables.of(k.serviceType()),
+        Nullables.of(k.namespace()),
+        Nullables.of(k.hostname()),
+        Nullables.of(k.container().map(ProcessAttribution.Container::id)),
+        Nullables.of(k.container().map(ProcessAttribution.Container::runtime)));
   }
 }

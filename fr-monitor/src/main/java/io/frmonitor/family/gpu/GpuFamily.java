@@ -11,6 +11,7 @@ import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.GpuDevice;
 import io.frmonitor.model.GpuProcess;
 import io.frmonitor.model.GpuSnapshot;
+import io.frmonitor.model.ProcessAttribution;
 import io.frmonitor.registry.MetricRegistry;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class GpuFamily {
     return p.map();
   }
 
-  /** One H100 running one pipeline worker. */
+  /** One H100 running pipeline worker 3 in its Docker container. */
   static GpuSnapshot example() {
     return new GpuSnapshot(
         "nvml",
@@ -74,6 +75,19 @@ public final class GpuFamily {
                 OptionalDouble.of(64),
                 OptionalDouble.of(412.37),
                 OptionalDouble.of(700),
-                List.of(new GpuProcess(41877, OptionalLong.of(31_574_720_512L))))));
+                List.of(
+                    new GpuProcess(
+                        41877,
+                        OptionalLong.of(31_574_720_512L),
+                        new ProcessAttribution.Known(
+                            Optional.of("3"),
+                            Optional.of("pipeline_worker"),
+                            Optional.of("S1"),
+                            Optional.of("4f1c2b3a9d7e"),
+                            Optional.of(
+                                new ProcessAttribution.Container(
+                                    "docker",
+                                    "4f1c2b3a9d7e5a60b8c1d2e3f4a5b6c7"
+                                        + "d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3"))))))));
   }
 }

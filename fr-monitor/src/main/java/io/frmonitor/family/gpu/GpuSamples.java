@@ -3,8 +3,12 @@ package io.frmonitor.family.gpu;
 import io.frmonitor.metric.MetricDef;
 import io.frmonitor.metric.SampleWriter;
 import io.frmonitor.model.GpuDevice;
+import io.frmonitor.model.GpuProcess;
 import io.frmonitor.model.GpuSnapshot;
+import io.frmonitor.model.ProcessAttribution;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The {@code fr_gpu_*} metrics, one labelled sample per device. */
 final class GpuSamples {
@@ -26,6 +30,12 @@ final class GpuSamples {
       MetricDef.gauge("fr_gpu_power_limit_watts", "Enforced power limit.", "gpu");
   static final MetricDef PROCESSES =
       MetricDef.gauge("fr_gpu_processes", "Compute processes on the GPU.", "gpu");
+  static final MetricDef PIPELINE_MEMORY =
+      MetricDef.gauge(
+          "fr_gpu_pipeline_memory_used_bytes",
+          "GPU memory held by the processes of one pipeline (PIPELINE_ID of their environment).",
+          "gpu",
+          "pipeline");
 
   static final List<MetricDef> METRICS =
       List.of(
@@ -37,7 +47,8 @@ final class GpuSamples {
           TEMPERATURE,
           POWER,
           POWER_LIMIT,
-          PROCESSES);
+          PROCESSES,
+          PIPELINE_MEMORY);
 
   private GpuSamples() {}
 
@@ -58,6 +69,25 @@ final class GpuSamples {
       out.value(POWER, d.powerWatts(), gpu);
       out.value(POWER_LIMIT, d.powerLimitWatts(), gpu);
       out.value(PROCESSES, d.processes().size(), gpu);
+      pipelineMemory(d)
+          .forEach((pipeline, bytes) -> out.value(PIPELINE_MEMORY, bytes, gpu, pipeline));
     }
+  }
+
+  /**
+   * The GPU memory of the device's processes summed per pipeline: one series per GPU and pipeline,
+   * so the label values stay as few as the pipelines. Processes of no pipeline, or that could not
+   * be attributed, or whose memory the driver does not report, are left out.
+   */
+  static Map<String, Long> pipelineMemory(GpuDevice d) {
+    Map<String, Long> sums = new TreeMap<>();
+    for (GpuProcess p : d.processes()) {
+      if (p.attribution() instanceof ProcessAttribution.Known k
+          && k.pipelineId().isPresent()
+          && p.usedMemoryBytes().isPresent()) {
+        sums.merge(k.pipelineId().get(), p.usedMemoryBytes().getAsLong(), Long::sum);
+      }
+    }
+    return sums;
   }
 }
