@@ -76,7 +76,8 @@ public final class SettingsLoader {
                 Duration.ofSeconds(1),
                 Duration.ofHours(1))),
         serverName,
-        redisStream(serverName));
+        redisStream(serverName),
+        HostRootSettings.read(this::raw));
   }
 
   /** The configured name, or this host's name made to fit. */
