@@ -85,7 +85,7 @@ final class Service implements AutoCloseable {
     ResultTapPoller results = ResultTapPoller.create(settings.rabbit(), decoder, clock, timeout);
     List<Poller> pollers =
         List.of(
-            HostPoller.create(clock, processStart),
+            HostPoller.create(settings.hostRoot(), clock, processStart),
             GpuPoller.create(settings.gpu(), System.getenv("PATH"), timeout),
             ClientStatePoller.create(settings.redis(), decoder, clock, timeout),
             QueueStatsPoller.create(settings.rabbit(), decoder, timeout),

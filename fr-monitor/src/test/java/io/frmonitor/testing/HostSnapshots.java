@@ -2,6 +2,7 @@ package io.frmonitor.testing;
 
 import io.frmonitor.model.DiskUsage;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.HostView;
 import io.frmonitor.model.NetworkStats;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -41,6 +42,7 @@ public final class HostSnapshots {
             new NetworkStats(
                 "eth0", OptionalDouble.of(100), OptionalDouble.of(50), 1000, 500, 1, 2)),
         3600,
-        60);
+        60,
+        HostView.LOCAL);
   }
 }
