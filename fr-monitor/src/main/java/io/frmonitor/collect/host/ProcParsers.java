@@ -159,13 +159,15 @@ final class ProcParsers {
    */
   static double[] loadAverage(String text) {
     double[] out = {-1, -1, -1};
-    String[] f = text.trim().split(" +", 4);
-    for (int i = 0; i < 3 && i < f.length; i++) {
+    int from = 0;
+    for (int i = 0; i < 3; i++) {
+      int end = tokenEnd(text, from);
       try {
-        out[i] = Double.parseDouble(f[i]);
+        out[i] = Double.parseDouble(text.substring(from, end));
       } catch (NumberFormatException e) {
-        // stays -1: unknown
+        break; // this one and the rest stay -1: unknown
       }
+      from = end + 1;
     }
     return out;
   }
@@ -176,12 +178,21 @@ final class ProcParsers {
    * @throws IllegalArgumentException when the first field is no number
    */
   static long uptimeSeconds(String text) {
-    String first = text.trim().split(" +", 2)[0];
+    String first = text.substring(0, tokenEnd(text, 0));
     try {
       return (long) Double.parseDouble(first);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("/proc/uptime does not start with a number: " + first, e);
     }
+  }
+
+  /** Where the token starting at {@code from} ends: the next space or newline, or the end. */
+  private static int tokenEnd(String text, int from) {
+    int i = Math.min(from, text.length());
+    while (i < text.length() && text.charAt(i) != ' ' && text.charAt(i) != '\n') {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isNumber(String s) {
