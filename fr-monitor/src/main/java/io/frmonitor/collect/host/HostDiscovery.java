@@ -41,6 +41,11 @@ final class HostDiscovery {
     }
   }
 
+  /**
+   * Looks at the procfs and root once.
+   *
+   * @throws IOException when {@code diskstats} or the chosen mount table cannot be read
+   */
   static Found discover(HostRootSettings host) throws IOException {
     Path proc = host.proc();
     boolean hostPid = hostPidNamespace(proc);
@@ -48,19 +53,9 @@ final class HostDiscovery {
     boolean hostNetwork = hostPid && Files.isReadable(hostNet);
     Path hostTable = proc.resolve("1/mountinfo");
     boolean hostMounts = hostPid && Files.isReadable(hostTable);
-    Path table = hostMounts ? hostTable : proc.resolve("self/mountinfo");
-    Map<Long, String> names = ProcParsers.deviceNames(ProcFiles.read(proc.resolve("diskstats")));
-    List<MountPoint> mounts = new ArrayList<>();
     List<String> unreachable = new ArrayList<>();
-    for (MountTable.Entry e : MountTable.disks(MountTable.parse(ProcFiles.read(table)))) {
-      Optional<FileStore> store = DeviceNumbers.reach(host.root(), e);
-      if (store.isPresent()) {
-        mounts.add(
-            new MountPoint(e.mountPoint(), DeviceNumbers.name(e, names, host.root()), store.get()));
-      } else {
-        unreachable.add(e.mountPoint());
-      }
-    }
+    List<MountPoint> mounts =
+        mounts(host, hostMounts ? hostTable : proc.resolve("self/mountinfo"), unreachable);
     HostView view =
         new HostView(
             proc.toString(),
@@ -69,6 +64,27 @@ final class HostDiscovery {
             hostMounts ? Scope.HOST : Scope.MONITOR,
             reason(proc, host.root(), hostPid, hostNetwork, hostMounts, unreachable));
     return new Found(view, hostNetwork ? hostNet : proc.resolve("net/dev"), mounts);
+  }
+
+  /**
+   * The disks of {@code table} reached under the root; the others' mount points go to {@code
+   * unreached}.
+   */
+  private static List<MountPoint> mounts(HostRootSettings host, Path table, List<String> unreached)
+      throws IOException {
+    Map<Long, String> names =
+        ProcParsers.deviceNames(ProcFiles.read(host.proc().resolve("diskstats")));
+    List<MountPoint> mounts = new ArrayList<>();
+    for (MountTable.Entry e : MountTable.disks(MountTable.parse(ProcFiles.read(table)))) {
+      Optional<FileStore> store = DeviceNumbers.reach(host.root(), e);
+      if (store.isPresent()) {
+        mounts.add(
+            new MountPoint(e.mountPoint(), DeviceNumbers.name(e, names, host.root()), store.get()));
+      } else {
+        unreached.add(e.mountPoint());
+      }
+    }
+    return mounts;
   }
 
   /** Whether {@code proc} is a procfs of the host's PID namespace: PID 2 is {@code kthreadd}. */
