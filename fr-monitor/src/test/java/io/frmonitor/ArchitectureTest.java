@@ -89,11 +89,6 @@ class ArchitectureTest {
   }
 
   @Test
-  void oshiStaysInTheHostCollector() {
-    confined("oshi..", "io.frmonitor.collect.host..");
-  }
-
-  @Test
   void jnaStaysInTheGpuCollector() {
     confined("com.sun.jna..", "io.frmonitor.collect.gpu..");
   }

@@ -86,8 +86,9 @@ final class Service implements AutoCloseable {
     ResultTapPoller results = ResultTapPoller.create(settings.rabbit(), decoder, clock, timeout);
     List<Poller> pollers =
         List.of(
-            HostPoller.create(clock, processStart),
-            GpuPoller.create(settings.gpu(), System.getenv("PATH"), timeout),
+            HostPoller.create(settings.hostRoot(), clock, processStart),
+            GpuPoller.create(
+                settings.gpu(), System.getenv("PATH"), timeout, settings.hostRoot().proc()),
             ClientStatePoller.create(settings.redis(), decoder, clock, timeout),
             QueueStatsPoller.create(settings.rabbit(), decoder, timeout),
             FrameTapPoller.create(settings.rabbit(), decoder, clock, timeout),

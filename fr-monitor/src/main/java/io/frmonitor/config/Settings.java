@@ -27,7 +27,8 @@ public record Settings(
     AlertSettings alerts,
     StateSettings state,
     String serverName,
-    Optional<RedisStreamSettings> redisStream) {
+    Optional<RedisStreamSettings> redisStream,
+    HostRootSettings hostRoot) {
 
   /** The same settings listening elsewhere (e.g. port 0 for a throw-away instance). */
   public Settings withHttp(HttpSettings other) {
@@ -62,7 +63,8 @@ public record Settings(
         alerts,
         otherState,
         serverName,
-        stream);
+        stream,
+        hostRoot);
   }
 
   /** How operators reach this service: the configured URL, or one made from the bind address. */
@@ -110,6 +112,8 @@ public record Settings(
         Variable.MONITORING_PERSIST_REDIS_URL,
         redisStream.map(RedisStreamSettings::maskedUrl).orElse(""));
     out.put(Variable.MONITORING_SERVER_NAME, serverName);
+    out.put(Variable.MONITORING_HOST_PROC, hostRoot.proc().toString());
+    out.put(Variable.MONITORING_HOST_ROOT, hostRoot.root().toString());
     out.put(Variable.MONITORING_REDIS_HOST, redis.host());
     out.put(Variable.MONITORING_REDIS_PORT, Integer.toString(redis.port()));
     out.put(Variable.MONITORING_REDIS_DB, Integer.toString(redis.database()));

@@ -80,7 +80,8 @@ public final class SettingsLoader {
                 Duration.ofSeconds(1),
                 Duration.ofHours(1))),
         serverName,
-        redisStream(serverName));
+        redisStream(serverName),
+        HostRootSettings.read(this::raw));
   }
 
   /**

@@ -65,6 +65,15 @@ public enum Variable {
           + " else this host's name)",
       "The fr-server stack watched: the server label of every Prometheus series and alert, the"
           + " API's server field, the dashboard's title, the Redis stream keys"),
+  MONITORING_HOST_PROC(
+      "/proc",
+      "the absolute path of a readable procfs, such as /host/proc (the host's /proc mounted"
+          + " read-only)",
+      "The procfs the host collector reads"),
+  MONITORING_HOST_ROOT(
+      "/",
+      "the absolute path of a readable directory, such as /host (the host's / mounted read-only)",
+      "Where the host's mount points are found (filesystem sizes)"),
   MONITORING_REDIS_HOST("127.0.0.1", "a host name or IP address", "fr-server Redis host"),
   MONITORING_REDIS_PORT("6379", "a port number 1-65535", "fr-server Redis port"),
   MONITORING_REDIS_DB("0", "an integer 0-1023", "fr-server Redis database index"),

@@ -7,7 +7,8 @@ import java.util.OptionalDouble;
  * One reading of the host's health.
  *
  * <p>Percentages are 0-100. {@code cpuPercent} and rates are empty on the first reading (they need
- * two); load averages are empty where the platform has none.
+ * two); load averages are empty where the platform has none. {@code view} says whether {@code
+ * network} and {@code disks} are the host's or only fr-monitor's own namespace's.
  */
 public record HostSnapshot(
     OptionalDouble cpuPercent,
@@ -22,7 +23,8 @@ public record HostSnapshot(
     List<DiskUsage> disks,
     List<NetworkStats> network,
     long uptimeSeconds,
-    long monitorUptimeSeconds) {
+    long monitorUptimeSeconds,
+    HostView view) {
   /** The system family: what the outputs call this snapshot. */
   public static final Family<HostSnapshot> FAMILY = new Family<>("system", HostSnapshot.class);
 

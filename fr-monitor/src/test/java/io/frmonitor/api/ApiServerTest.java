@@ -150,7 +150,8 @@ class ApiServerTest {
             "disks",
             "network",
             "uptime_seconds",
-            "monitor_uptime_seconds");
+            "monitor_uptime_seconds",
+            "view");
     assertThat(s.path("timestamp").asLong()).isEqualTo(clock.millis());
     assertThat(s.path("stale").asBoolean()).isFalse();
     assertThat(s.path("cpu_percent").asDouble()).isEqualTo(12.5);
@@ -165,6 +166,13 @@ class ApiServerTest {
         .containsExactly(
             "interface", "rx_bytes_per_sec", "tx_bytes_per_sec", "rx_errors", "tx_errors");
     assertThat(s.path("monitor_uptime_seconds").asLong()).isEqualTo(60);
+    JsonNode view = s.path("view");
+    assertThat(fieldNames(view))
+        .containsExactly("proc", "root", "network", "filesystems", "reason");
+    assertThat(view.path("proc").asText()).isEqualTo("/proc");
+    assertThat(view.path("network").asText()).isEqualTo("host");
+    assertThat(view.path("filesystems").asText()).isEqualTo("host");
+    assertThat(view.path("reason").isNull()).isTrue();
   }
 
   @Test

@@ -230,6 +230,14 @@ class DashboardIT {
     clock.advance(Duration.ofSeconds(5));
     registry.publish(HostSnapshot.FAMILY, HostSnapshots.withCpu(77.7));
     waitFor("the new CPU value", () -> text("cpu-value").equals("77.7 %"));
+    assertThat(text("host-view")).isEmpty();
+
+    // network and filesystems that are only fr-monitor's own are said so on the host card
+    clock.advance(Duration.ofSeconds(5));
+    registry.publish(HostSnapshot.FAMILY, HostSnapshots.withOwnNamespaces(77.7, "no host /proc"));
+    waitFor(
+        "the host card saying whose network it shows",
+        () -> text("host-view").equals("Not all the host's: no host /proc"));
 
     // the collector stops: the values stay, marked stale, never zero
     registry.markStale(HostSnapshot.FAMILY);

@@ -8,6 +8,7 @@ import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.DecisionsSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.HostView;
 import io.frmonitor.model.PipelinesSnapshot;
 import io.frmonitor.model.QueuesSnapshot;
 import io.frmonitor.model.ResultsSnapshot;
@@ -69,7 +70,8 @@ class PrometheusBridgeTest {
         List.of(),
         List.of(),
         100,
-        5);
+        5,
+        HostView.LOCAL);
   }
 
   private static CollectorStatus status(String name, Health health) {

@@ -2,8 +2,10 @@ package io.frmonitor.testing;
 
 import io.frmonitor.model.DiskUsage;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.HostView;
 import io.frmonitor.model.NetworkStats;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -16,6 +18,18 @@ public final class HostSnapshots {
    * receiving 100 and sending 50 bytes/s.
    */
   public static HostSnapshot withCpu(double cpu) {
+    return with(cpu, HostView.LOCAL);
+  }
+
+  /** As {@link #withCpu}, read where the host's network and mounts are not visible. */
+  public static HostSnapshot withOwnNamespaces(double cpu, String reason) {
+    return with(
+        cpu,
+        new HostView(
+            "/proc", "/", HostView.Scope.MONITOR, HostView.Scope.MONITOR, Optional.of(reason)));
+  }
+
+  private static HostSnapshot with(double cpu, HostView view) {
     return new HostSnapshot(
         OptionalDouble.of(cpu),
         List.of(cpu, cpu),
@@ -41,6 +55,7 @@ public final class HostSnapshots {
             new NetworkStats(
                 "eth0", OptionalDouble.of(100), OptionalDouble.of(50), 1000, 500, 1, 2)),
         3600,
-        60);
+        60,
+        view);
   }
 }

@@ -2,6 +2,7 @@ package io.frmonitor.collect.host;
 
 import io.frmonitor.collect.PollOutcome;
 import io.frmonitor.collect.Poller;
+import io.frmonitor.config.HostRootSettings;
 import io.frmonitor.model.Family;
 import io.frmonitor.model.HostSnapshot;
 import io.frmonitor.registry.MetricSink;
@@ -24,17 +25,11 @@ public final class HostPoller implements Poller {
   private final Instant monitorStart;
   private @Nullable HostReading previous;
 
-  /** A poller over OSHI; {@code monitorStart} is when this process started. */
-  public static HostPoller create(Clock clock, Instant monitorStart) {
-    OshiHostSource[] oshi = new OshiHostSource[1];
-    Supplier<HostReading> lazy =
-        () -> {
-          if (oshi[0] == null) {
-            oshi[0] = new OshiHostSource(clock); // first poll, on the poller's thread
-          }
-          return oshi[0].read();
-        };
-    return new HostPoller(lazy, clock, monitorStart);
+  /**
+   * A poller over the host's procfs and root; {@code monitorStart} is when this process started.
+   */
+  public static HostPoller create(HostRootSettings host, Clock clock, Instant monitorStart) {
+    return new HostPoller(new ProcHostSource(host, clock)::read, clock, monitorStart);
   }
 
   HostPoller(Supplier<HostReading> source, Clock clock, Instant monitorStart) {

@@ -1,15 +1,17 @@
 package io.frmonitor.collect.host;
 
+import io.frmonitor.model.HostView;
 import java.util.List;
 
 /**
  * Raw counters read from the host at one instant, before any rate is computed. Tick arrays follow
- * OSHI's order: user, nice, system, idle, iowait, irq, softirq, steal.
+ * {@code /proc/stat}'s order: user, nice, system, idle, iowait, irq, softirq, steal.
  *
  * @param monotonicNanos a monotonic timestamp for rate computation
  * @param load 1, 5 and 15 minute load averages; negative where unavailable
+ * @param view whose network and filesystems these are
  */
-// Arrays as read from OSHI: a reading is built once, never mutated and never compared.
+// Arrays as read from /proc: a reading is built once, never mutated and never compared.
 @SuppressWarnings("ArrayRecordComponent")
 public record HostReading(
     long monotonicNanos,
@@ -23,7 +25,8 @@ public record HostReading(
     List<Mount> mounts,
     List<DeviceIo> devices,
     List<Interface> interfaces,
-    long uptimeSeconds) {
+    long uptimeSeconds,
+    HostView view) {
 
   public HostReading {
     mounts = List.copyOf(mounts);

@@ -52,7 +52,8 @@ public final class HostSnapshotBuilder {
         disks(current, base, seconds),
         network(current, base, seconds),
         current.uptimeSeconds(),
-        monitorUptimeSeconds);
+        monitorUptimeSeconds,
+        current.view());
   }
 
   /** Busy share of the ticks between two readings, 0-100; empty when no tick elapsed. */

@@ -138,6 +138,67 @@ final class ProcParsers {
     return out;
   }
 
+  /**
+   * The device names of {@code /proc/diskstats} by device number ({@link DeviceNumbers#key}), to
+   * find the device a mount table's {@code major:minor} is.
+   */
+  static Map<Long, String> deviceNames(String diskstats) {
+    Map<Long, String> out = new HashMap<>();
+    for (String line : diskstats.split("\n", -1)) {
+      String[] f = line.trim().split(" +", 4);
+      if (f.length == 4 && isNumber(f[0]) && isNumber(f[1])) {
+        out.put(DeviceNumbers.key(Long.parseLong(f[0]), Long.parseLong(f[1])), f[2]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Parses {@code /proc/loadavg} ({@code 0.52 0.58 0.59 1/467 12345}): the 1, 5 and 15 minute load
+   * averages; -1 for any that is missing or malformed.
+   */
+  static double[] loadAverage(String text) {
+    double[] out = {-1, -1, -1};
+    int from = 0;
+    for (int i = 0; i < 3; i++) {
+      int end = tokenEnd(text, from);
+      try {
+        out[i] = Double.parseDouble(text.substring(from, end));
+      } catch (NumberFormatException e) {
+        break; // this one and the rest stay -1: unknown
+      }
+      from = end + 1;
+    }
+    return out;
+  }
+
+  /**
+   * Parses {@code /proc/uptime} ({@code 3510.98 6890.34}): whole seconds since boot.
+   *
+   * @throws IllegalArgumentException when the first field is no number
+   */
+  static long uptimeSeconds(String text) {
+    String first = text.substring(0, tokenEnd(text, 0));
+    try {
+      return (long) Double.parseDouble(first);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("/proc/uptime does not start with a number: " + first, e);
+    }
+  }
+
+  /** Where the token starting at {@code from} ends: the next space or newline, or the end. */
+  private static int tokenEnd(String text, int from) {
+    int i = Math.min(from, text.length());
+    while (i < text.length() && text.charAt(i) != ' ' && text.charAt(i) != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isNumber(String s) {
+    return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+  }
+
   private static long kib(String line, int colon) {
     long[] n = numbers(line, colon + 1);
     return n.length == 0 ? 0 : n[0];

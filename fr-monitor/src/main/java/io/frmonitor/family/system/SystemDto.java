@@ -7,6 +7,7 @@ import io.frmonitor.family.Nullables;
 import io.frmonitor.family.WindowDto;
 import io.frmonitor.model.DiskUsage;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.HostView;
 import io.frmonitor.model.NetworkStats;
 import io.frmonitor.registry.Latest;
 import java.util.List;
@@ -31,6 +32,10 @@ public record SystemDto(
     List<Network> network,
     @JsonPropertyDescription("Time since the host booted") @Nullable Long uptimeSeconds,
     @JsonPropertyDescription("Time since fr-monitor started") @Nullable Long monitorUptimeSeconds,
+    @JsonPropertyDescription(
+            "Whose network interfaces and filesystems these are: the host's, or only fr-monitor's"
+                + " own namespace's (then with the reason)")
+        @Nullable View view,
     @JsonPropertyDescription("Present only when `window` was given")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Nullable WindowDto window) {
@@ -44,6 +49,23 @@ public record SystemDto(
       @Nullable Double readBytesPerSec,
       @Nullable Double writeBytesPerSec) {}
 
+  /** {@link HostView}: where the host was read and whose namespaces it shows. */
+  public record View(
+      String proc,
+      String root,
+      @JsonPropertyDescription("host or monitor") String network,
+      @JsonPropertyDescription("host or monitor") String filesystems,
+      @Nullable String reason) {
+    static View of(HostView v) {
+      return new View(
+          v.proc(),
+          v.root(),
+          v.network().label(),
+          v.filesystems().label(),
+          v.reason().orElse(null));
+    }
+  }
+
   public record Network(
       @JsonProperty("interface") String interfaceName,
       @Nullable Double rxBytesPerSec,
@@ -55,7 +77,7 @@ public record SystemDto(
     if (latest.isEmpty()) {
       return new SystemDto(
           null, true, null, List.of(), List.of(), null, null, null, null, null, null, null,
-          List.of(), List.of(), null, null, window);
+          List.of(), List.of(), null, null, null, window);
     }
     HostSnapshot s = latest.get().value();
     return new SystemDto(
@@ -75,6 +97,7 @@ public record SystemDto(
         s.network().stream().map(SystemDto::network).toList(),
         s.uptimeSeconds(),
         s.monitorUptimeSeconds(),
+        View.of(s.view()),
         window);
   }
 

@@ -9,6 +9,7 @@ import io.frmonitor.family.SampleSource;
 import io.frmonitor.family.WindowDto;
 import io.frmonitor.model.DiskUsage;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.HostView;
 import io.frmonitor.model.NetworkStats;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,7 @@ public final class SystemFamily {
                 0,
                 0)),
         655,
-        600);
+        600,
+        HostView.LOCAL);
   }
 }

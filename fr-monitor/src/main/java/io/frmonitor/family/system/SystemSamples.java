@@ -61,6 +61,13 @@ final class SystemSamples {
       MetricDef.counter("fr_system_network_transmit_errors", "Transmit errors.", "interface");
   static final MetricDef UPTIME =
       MetricDef.gauge("fr_system_uptime_seconds", "Time since the host booted.");
+  static final MetricDef VIEW =
+      MetricDef.gauge(
+          "fr_system_view_info",
+          "Whose network interfaces and filesystems the fr_system_* metrics show: host, or monitor"
+              + " (fr-monitor's own namespace's) (always 1).",
+          "network",
+          "filesystems");
   static final MetricDef MONITOR_UPTIME =
       MetricDef.gauge("fr_monitor_uptime_seconds", "Time since fr-monitor started.");
 
@@ -85,6 +92,7 @@ final class SystemSamples {
           NET_RX_ERRORS,
           NET_TX_ERRORS,
           UPTIME,
+          VIEW,
           MONITOR_UPTIME);
 
   private SystemSamples() {}
@@ -115,6 +123,7 @@ final class SystemSamples {
     }
     s.network().forEach(n -> network(n, out));
     out.value(UPTIME, s.uptimeSeconds());
+    out.value(VIEW, 1.0, s.view().network().label(), s.view().filesystems().label());
     out.value(MONITOR_UPTIME, s.monitorUptimeSeconds());
   }
 

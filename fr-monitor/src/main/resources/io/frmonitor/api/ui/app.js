@@ -79,6 +79,8 @@
       setText('load-value', d.load_average ? d.load_average.map((v) => num(v, 2)).join(' ') : '—');
       setText('rx-value', rate(sumOf(d.network, 'rx_bytes_per_sec')));
       setText('tx-value', rate(sumOf(d.network, 'tx_bytes_per_sec')));
+      // network and filesystems that are not the host's are said, never passed off as its
+      setText('host-view', d.view && d.view.reason ? `Not all the host's: ${d.view.reason}` : '');
     },
     gpu(d) {
       // a disabled collector is said once, by the card's "collector off" line

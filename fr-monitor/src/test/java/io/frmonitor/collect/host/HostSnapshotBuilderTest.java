@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.HostView;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class HostSnapshotBuilderTest {
             new HostReading.Mount("/data", "vdb", 10 * GIB, 10 * GIB, 10 * GIB)),
         List.of(new HostReading.DeviceIo("vda", diskRead, 0)),
         List.of(new HostReading.Interface("eth0", rx, 0, 2, 0)),
-        1234);
+        1234,
+        HostView.LOCAL);
   }
 
   private static long[] ticks(long busy, long idle, long iowait) {

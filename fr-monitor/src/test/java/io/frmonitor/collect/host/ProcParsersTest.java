@@ -101,4 +101,26 @@ class ProcParsersTest {
     assertThat(m.swapTotalBytes()).isEqualTo(800 * 1024);
     assertThat(m.swapFreeBytes()).isEqualTo(600 * 1024);
   }
+
+  @Test
+  void loadAverageReadsTheThreeWindows() {
+    assertThat(ProcParsers.loadAverage("0.52 1.25 12.00 3/467 12345\n"))
+        .containsExactly(0.52, 1.25, 12.0);
+    assertThat(ProcParsers.loadAverage("0.52 x\n")).containsExactly(0.52, -1, -1);
+  }
+
+  @Test
+  void uptimeIsWholeSecondsSinceBoot() {
+    assertThat(ProcParsers.uptimeSeconds("86400.97 170000.12\n")).isEqualTo(86_400);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProcParsers.uptimeSeconds(""))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void deviceNamesAreKeyedByMajorAndMinor() {
+    Map<Long, String> names = ProcParsers.deviceNames(Fixtures.text("proc/diskstats-vm.txt"));
+    assertThat(names).containsEntry(DeviceNumbers.key(254, 0), "vda");
+    assertThat(names).containsEntry(DeviceNumbers.key(7, 0), "loop0");
+    assertThat(names).hasSize(ProcParsers.diskStats(Fixtures.text("proc/diskstats-vm.txt")).size());
+  }
 }
