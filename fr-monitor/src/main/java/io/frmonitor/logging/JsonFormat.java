@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * {"time":"2026-11-29T23:59:41.123Z","level":"WARN","logger":"io.frmonitor.collect.CollectorRunner",
- *  "thread":"fr-poll-redis","message":"collector redis failed (1 in a row): ...","collector":"redis",
+ *  "thread":"fr-collect-redis","message":"collector redis failed (1 in a row): ...","collector":"redis",
  *  "error":{"type":"java.net.ConnectException","message":"Connection refused","stack_trace":"..."}}
  * }</pre>
  *
