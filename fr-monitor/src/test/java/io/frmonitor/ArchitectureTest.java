@@ -50,6 +50,8 @@ class ArchitectureTest {
         .definedBy("io.frmonitor.model..")
         .layer("config")
         .definedBy("io.frmonitor.config..")
+        .layer("logging")
+        .definedBy("io.frmonitor.logging..")
         .whereLayer("app")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("api")
@@ -75,6 +77,9 @@ class ArchitectureTest {
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers(
             "app", "api", "export", "state", "alert", "family", "collect", "registry", "metric")
+        // reached only through SLF4J, which finds it as a service
+        .whereLayer("logging")
+        .mayNotBeAccessedByAnyLayer()
         .check(CLASSES);
   }
 

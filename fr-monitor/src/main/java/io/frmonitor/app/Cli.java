@@ -4,6 +4,7 @@ import io.frmonitor.alert.rule.RuleException;
 import io.frmonitor.api.AlertsReport;
 import io.frmonitor.api.StatusReport;
 import io.frmonitor.config.ConfigException;
+import io.frmonitor.config.LogFormat;
 import io.frmonitor.config.Settings;
 import io.frmonitor.config.SettingsLoader;
 import io.frmonitor.config.Variable;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The command line: {@code serve} (default), {@code check-config}, {@code status}, {@code alerts},
@@ -22,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
  * configuration, 3 no instance answers.
  */
 final class Cli {
+  private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
   /** Returned by {@link #run} when the service was started and the JVM must stay up. */
   static final int KEEP_RUNNING = -1;
 
@@ -66,8 +71,7 @@ final class Cli {
     try {
       settings = SettingsLoader.load(env);
     } catch (ConfigException e) {
-      err.println("fr-monitor: invalid configuration: " + e.getMessage());
-      return EXIT_USAGE;
+      return refuse(command, "invalid configuration: " + e.getMessage());
     }
     return switch (command) {
       case "serve" -> serve(settings);
@@ -90,18 +94,17 @@ final class Cli {
   }
 
   private int serve(Settings settings) {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", settings.logLevel());
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> LOG.error("uncaught exception in thread {}", thread.getName(), e));
     Instant processStart =
         Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     Service service;
     try {
       service = Service.start(settings, Clock.systemUTC(), processStart);
     } catch (RuleException e) {
-      err.println("fr-monitor: invalid alert rules: " + e.getMessage());
-      return EXIT_USAGE;
+      return refuse("serve", "invalid alert rules: " + e.getMessage());
     } catch (StateInUseException e) {
-      err.println("fr-monitor: " + e.getMessage());
-      return EXIT_USAGE;
+      return refuse("serve", String.valueOf(e.getMessage()));
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -112,15 +115,29 @@ final class Cli {
                   stopped.countDown();
                 },
                 "fr-shutdown"));
-    org.slf4j.LoggerFactory.getLogger(Cli.class)
-        .info(
-            "fr-monitor {} listening on http://{}:{} (poll every {}, history {})",
-            VERSION,
-            settings.http().host(),
-            service.port(),
-            settings.describe().get(Variable.MONITORING_POLL_INTERVAL),
-            settings.describe().get(Variable.MONITORING_HISTORY_WINDOW));
+    LOG.info(
+        "fr-monitor {} listening on http://{}:{} (poll every {}, history {})",
+        VERSION,
+        settings.http().host(),
+        service.port(),
+        settings.describe().get(Variable.MONITORING_POLL_INTERVAL),
+        settings.describe().get(Variable.MONITORING_HISTORY_WINDOW));
     return KEEP_RUNNING;
+  }
+
+  /**
+   * Says why {@code command} cannot run and returns {@link #EXIT_USAGE}. The service's own reasons
+   * are a log line when the logs are JSON, so that a log collector reading them gets no line it
+   * cannot parse; the other commands answer a person, in plain text.
+   */
+  private int refuse(String command, String reason) {
+    String format = env.getOrDefault(Variable.MONITORING_LOG_FORMAT.name(), "");
+    if (command.equals("serve") && LogFormat.parse(format).orElse(null) == LogFormat.JSON) {
+      LOG.error("fr-monitor cannot start: {}", reason);
+    } else {
+      err.println("fr-monitor: " + reason);
+    }
+    return EXIT_USAGE;
   }
 
   static String usage() {

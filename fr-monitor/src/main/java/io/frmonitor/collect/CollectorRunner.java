@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * Failures back off per the {@link RetryPolicy}; any success resets them. Nothing a poller throws
  * escapes this class.
  *
+ * <p>Every line logged on its behalf (by the poller too) is tagged with the collector's name
+ * ({@link CollectorLogTag}).
+ *
  * <p>Thread safety: state is guarded by {@code this}; ticks and timeouts arrive on the scheduler's
  * thread, completions on the executor's.
  */
@@ -93,7 +96,7 @@ final class CollectorRunner implements AutoCloseable {
   synchronized void start() {
     registry.updateStatus(status());
     try {
-      executor.execute(this::checkAvailability);
+      executor.execute(CollectorLogTag.wrap(name(), this::checkAvailability));
     } catch (RejectedExecutionException e) {
       markAttempted();
     }
@@ -124,7 +127,7 @@ final class CollectorRunner implements AutoCloseable {
       return;
     }
     nextRun = Optional.of(clock.instant().plus(delay));
-    pendingTick = scheduler.schedule(this::tick, delay);
+    pendingTick = scheduler.schedule(CollectorLogTag.wrap(name(), this::tick), delay);
   }
 
   void tick() {
@@ -143,10 +146,11 @@ final class CollectorRunner implements AutoCloseable {
       running = true;
       run = new Run(clock.instant());
       current = run;
-      run.timeoutHandle = scheduler.schedule(() -> onTimeout(run), timeout);
+      run.timeoutHandle =
+          scheduler.schedule(CollectorLogTag.wrap(name(), () -> onTimeout(run)), timeout);
     }
     try {
-      executor.execute(() -> execute(run));
+      executor.execute(CollectorLogTag.wrap(name(), () -> execute(run)));
     } catch (RejectedExecutionException e) {
       synchronized (this) {
         running = false;

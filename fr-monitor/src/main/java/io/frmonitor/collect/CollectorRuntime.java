@@ -82,11 +82,15 @@ public final class CollectorRuntime implements AutoCloseable {
     runners.forEach(CollectorRunner::close);
     executors.forEach(ExecutorService::shutdownNow);
     for (Poller p : pollers) {
-      try {
-        p.close();
-      } catch (RuntimeException e) {
-        LOG.warn("closing collector {} failed", p.name(), e);
-      }
+      CollectorLogTag.within(p.name(), () -> closeQuietly(p));
+    }
+  }
+
+  private static void closeQuietly(Poller p) {
+    try {
+      p.close();
+    } catch (RuntimeException e) {
+      LOG.warn("closing collector {} failed", p.name(), e);
     }
   }
 }

@@ -20,6 +20,7 @@ public record Settings(
     int eventLogSize,
     int maxSeries,
     String logLevel,
+    LogFormat logFormat,
     RedisSettings redis,
     PayloadSettings payload,
     RabbitSettings rabbit,
@@ -56,6 +57,7 @@ public record Settings(
         eventLogSize,
         maxSeries,
         logLevel,
+        logFormat,
         redis,
         payload,
         rabbit,
@@ -106,6 +108,7 @@ public record Settings(
     out.put(Variable.MONITORING_EVENT_LOG_SIZE, Integer.toString(eventLogSize));
     out.put(Variable.MONITORING_MAX_SERIES, Integer.toString(maxSeries));
     out.put(Variable.MONITORING_LOG_LEVEL, logLevel);
+    out.put(Variable.MONITORING_LOG_FORMAT, logFormat.label());
     out.put(Variable.MONITORING_STATE_DIR, state.dir().map(Object::toString).orElse("off"));
     out.put(Variable.MONITORING_STATE_INTERVAL, Durations.format(state.interval()));
     out.put(

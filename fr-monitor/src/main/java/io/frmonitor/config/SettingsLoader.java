@@ -65,6 +65,7 @@ public final class SettingsLoader {
         intIn(Variable.MONITORING_EVENT_LOG_SIZE, 10, 1_000_000),
         intIn(Variable.MONITORING_MAX_SERIES, 100, 1_000_000),
         logLevel(),
+        logFormat(),
         redis(),
         new PayloadSettings(
             size(Variable.MONITORING_PAYLOAD_MAX_BYTES, 1024, 256L << 20),
@@ -341,6 +342,11 @@ public final class SettingsLoader {
       case "error", "warn", "info", "debug", "trace" -> value;
       default -> throw invalid(v, raw(v));
     };
+  }
+
+  private LogFormat logFormat() {
+    Variable v = Variable.MONITORING_LOG_FORMAT;
+    return LogFormat.parse(raw(v)).orElseThrow(() -> invalid(v, raw(v)));
   }
 
   private boolean bool(Variable v) {

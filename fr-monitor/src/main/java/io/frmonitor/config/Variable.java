@@ -45,6 +45,10 @@ public enum Variable {
   MONITORING_EVENT_LOG_SIZE("1000", "an integer 10-1000000", "Events kept in memory"),
   MONITORING_MAX_SERIES("5000", "an integer 100-1000000", "Cap on distinct history series"),
   MONITORING_LOG_LEVEL("info", "one of error, warn, info, debug, trace", "Log level"),
+  MONITORING_LOG_FORMAT(
+      "text",
+      "text or json (one JSON object per line)",
+      "Log line format on stderr: text for people, json for log collectors"),
   MONITORING_STATE_DIR(
       "data",
       "a directory path, or off (history, events and alert states then die with the process)",

@@ -62,6 +62,36 @@ class CollectorRunnerTest {
   }
 
   @Test
+  void everyPollAndAvailabilityCheckRunsTaggedWithTheCollectorsName() {
+    List<String> seen = new java.util.ArrayList<>();
+    poller.then(
+        sink -> {
+          seen.add("poll:" + CollectorLogTag.current());
+          throw new IOException("refused");
+        });
+    runner().start();
+    executor.runAll();
+    pass(Duration.ZERO);
+
+    assertThat(poller.checkedUnderTag).isEqualTo("test");
+    assertThat(seen).containsExactly("poll:test");
+    assertThat(status().health()).isEqualTo(Health.DOWN);
+    assertThat(CollectorLogTag.current()).as("the tag is gone after the run").isNull();
+  }
+
+  @Test
+  void aTagAlreadySetIsRestoredAfterATaggedRun() {
+    CollectorLogTag.within(
+        "outer",
+        () -> {
+          CollectorLogTag.within(
+              "inner", () -> assertThat(CollectorLogTag.current()).isEqualTo("inner"));
+          assertThat(CollectorLogTag.current()).isEqualTo("outer");
+        });
+    assertThat(CollectorLogTag.current()).isNull();
+  }
+
+  @Test
   void firstRunPublishesAndReportsOk() {
     poller.publishes("a");
     runner().start();

@@ -65,8 +65,13 @@ final class ScriptedPoller implements Poller {
     return Set.of(FAMILY);
   }
 
+  /** The log tag the availability check ran under ("none" before it ran or without a tag). */
+  volatile String checkedUnderTag = "none";
+
   @Override
   public Optional<String> unavailableReason() {
+    String tag = CollectorLogTag.current();
+    checkedUnderTag = tag == null ? "none" : tag;
     return unavailable;
   }
 

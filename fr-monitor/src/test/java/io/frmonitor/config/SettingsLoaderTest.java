@@ -27,6 +27,13 @@ class SettingsLoaderTest {
     assertThat(s.redis().stateKeys()).isEmpty();
     assertThat(s.payload()).isEqualTo(new PayloadSettings(8 << 20, 64));
     assertThat(s.rabbit().url().toString()).isEqualTo("amqp://guest:guest@127.0.0.1:5672/");
+    assertThat(s.logFormat()).isEqualTo(LogFormat.TEXT);
+  }
+
+  @Test
+  void logFormatJsonIsAcceptedInAnyCase() {
+    assertThat(SettingsLoader.load(Map.of("MONITORING_LOG_FORMAT", "JSON")).logFormat())
+        .isEqualTo(LogFormat.JSON);
   }
 
   @Test
@@ -85,6 +92,7 @@ class SettingsLoaderTest {
         "MONITORING_MINIO_SECURE|2|true or false",
         "MONITORING_EVENT_LOG_SIZE|5|an integer 10-1000000",
         "MONITORING_LOG_LEVEL|loud|one of error, warn",
+        "MONITORING_LOG_FORMAT|xml|text or json",
         "MONITORING_REDIS_CLIENTS_KEY|two words|a Redis key name",
         "MONITORING_REDIS_STATE_KEYS|active_clients|field=key pairs",
         "MONITORING_REDIS_STATE_KEYS|a=x,a=y|field=key pairs",

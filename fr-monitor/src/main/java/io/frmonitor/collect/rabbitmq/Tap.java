@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.frmonitor.collect.CollectorLogTag;
 import io.frmonitor.config.RabbitSettings;
 import io.frmonitor.schedule.NamedThreads;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -118,10 +120,15 @@ final class Tap implements TapLink {
       return;
     }
     close();
-    // one dispatch thread per tap instead of the client library's default of two per core
+    // one dispatch thread per tap instead of the client library's default of two per core; its
+    // lines are tagged with the collector that opened the tap (called from its poll)
+    ThreadFactory threads = NamedThreads.daemon("fr-amqp-" + spec.exchange());
+    String collector = CollectorLogTag.current();
     dispatch =
         java.util.concurrent.Executors.newSingleThreadExecutor(
-            NamedThreads.daemon("fr-amqp-" + spec.exchange()));
+            collector == null
+                ? threads
+                : r -> threads.newThread(CollectorLogTag.wrap(collector, r)));
     connection = Connections.open(factory, settings, dispatch);
     try {
       channel = connection.createChannel();
