@@ -104,22 +104,30 @@ final class Cli {
       return EXIT_USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cli.class);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  // SIGTERM (docker stop, systemctl stop) or Ctrl-C: operators read from these
+                  // two lines that the stop was clean and how long it took
+                  long begin = System.nanoTime();
+                  log.info("fr-monitor stopping");
                   service.close();
+                  log.info(
+                      "fr-monitor stopped in {} ms",
+                      java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(
+                          System.nanoTime() - begin));
                   stopped.countDown();
                 },
                 "fr-shutdown"));
-    org.slf4j.LoggerFactory.getLogger(Cli.class)
-        .info(
-            "fr-monitor {} listening on http://{}:{} (poll every {}, history {})",
-            VERSION,
-            settings.http().host(),
-            service.port(),
-            settings.describe().get(Variable.MONITORING_POLL_INTERVAL),
-            settings.describe().get(Variable.MONITORING_HISTORY_WINDOW));
+    log.info(
+        "fr-monitor {} listening on http://{}:{} (poll every {}, history {})",
+        VERSION,
+        settings.http().host(),
+        service.port(),
+        settings.describe().get(Variable.MONITORING_POLL_INTERVAL),
+        settings.describe().get(Variable.MONITORING_HISTORY_WINDOW));
     return KEEP_RUNNING;
   }
 
