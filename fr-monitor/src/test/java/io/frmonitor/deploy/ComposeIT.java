@@ -129,6 +129,14 @@ class ComposeIT {
         assertThat(http.json("/metrics/storage").path("endpoint").asText()).contains("minio:9000");
         checkContainer(docker);
       } finally {
+        // the service's last lines in the test's output, for whoever reads a failure
+        System.out.println(
+            docker
+                .run(
+                    env,
+                    COMPOSE,
+                    concat(compose, "--profile", "monitoring", "logs", "--tail", "40"))
+                .output());
         docker.run(
             env, COMPOSE, concat(compose, "--profile", "monitoring", "down", "-v", "-t", "5"));
         redis.del(key);

@@ -197,6 +197,8 @@ class ContainerImageIT {
         docker.ok(DOCKER, "docker", "cp", name + ":/data", copy.toString());
         assertThat(copy.resolve("state.bin")).isNotEmptyFile();
       } finally {
+        // the service's last lines in the test's output, for whoever reads a failure
+        System.out.println(docker.run(DOCKER, "docker", "logs", "--tail", "40", name).output());
         docker.run(DOCKER, "docker", "rm", "-f", "-v", name);
         redis.del(key);
       }
