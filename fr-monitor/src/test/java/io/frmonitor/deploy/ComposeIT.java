@@ -101,7 +101,7 @@ class ComposeIT {
             .until(
                 () -> ContainerImageIT.health(docker, "fr_monitoring_service").equals("healthy"));
         System.out.printf(
-            "[figures] compose up to healthy %d ms (image probe every 15 s)%n",
+            "[figures] compose up to healthy %d ms (image probe every 30 s)%n",
             (System.nanoTime() - start) / 1_000_000);
 
         Http http = new Http("http://127.0.0.1:" + port);
