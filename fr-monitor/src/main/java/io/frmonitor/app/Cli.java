@@ -111,7 +111,15 @@ final class Cli {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  // SIGTERM (docker stop, systemctl stop) or Ctrl-C: operators read from these
+                  // two lines that the stop was clean and how long it took
+                  long begin = System.nanoTime();
+                  LOG.info("fr-monitor stopping");
                   service.close();
+                  LOG.info(
+                      "fr-monitor stopped in {} ms",
+                      java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(
+                          System.nanoTime() - begin));
                   stopped.countDown();
                 },
                 "fr-shutdown"));
