@@ -276,6 +276,27 @@ public final class SettingsLoader {
     return new ConfigException(v.name(), v.secret() ? "***" : value, v.expected());
   }
 
+  /**
+   * A URL whose host name has a {@code _}, such as the fr-server's {@code rmq_Server}: Docker's DNS
+   * resolves it, but Java's URL parser (and so the AMQP and HTTP clients) refuses it as a host.
+   */
+  private static boolean underscoreInHost(URI uri) {
+    String authority = uri.getRawAuthority();
+    return uri.getHost() == null
+        && authority != null
+        && authority.substring(authority.lastIndexOf('@') + 1).contains("_");
+  }
+
+  private ConfigException hostWithUnderscore(Variable v, String value) {
+    return new ConfigException(
+        v.name(),
+        v.secret() ? "***" : value,
+        v.expected()
+            + " whose host name has no '_', which Java's URL parser refuses: give the host an"
+            + " alias without it (deploy/compose names the fr-server's rmq_Server rmq-server) or"
+            + " use its IP address");
+  }
+
   private Duration pollInterval() {
     return durationIn(Variable.MONITORING_POLL_INTERVAL, ChronoUnit.SECONDS, MIN_POLL, MAX_POLL);
   }
@@ -427,7 +448,7 @@ public final class SettingsLoader {
       URI uri = new URI(value);
       if (uri.getHost() == null
           || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-        throw invalid(v, value);
+        throw underscoreInHost(uri) ? hostWithUnderscore(v, value) : invalid(v, value);
       }
       return uri;
     } catch (URISyntaxException | NullPointerException e) {
@@ -458,7 +479,7 @@ public final class SettingsLoader {
       if (scheme == null
           || !(scheme.equals("amqp") || scheme.equals("amqps"))
           || uri.getHost() == null) {
-        throw invalid(v, value);
+        throw underscoreInHost(uri) ? hostWithUnderscore(v, value) : invalid(v, value);
       }
       return uri;
     } catch (URISyntaxException e) {

@@ -302,6 +302,24 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aHostNameWithAnUnderscoreIsRefusedSayingWhyAndWhatToDo() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    Map.of("MONITORING_RMQ_URL", "amqp://guest:hunter2@rmq_Server:5672/")))
+        .hasMessageStartingWith("MONITORING_RMQ_URL=")
+        .hasMessageContaining("has no '_'")
+        .hasMessageContaining("rmq-server")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    Map.of("MONITORING_RMQ_MANAGEMENT_URL", "http://rmq_Server:15672")))
+        .hasMessageStartingWith("MONITORING_RMQ_MANAGEMENT_URL=")
+        .hasMessageContaining("has no '_'");
+  }
+
+  @Test
   void secretValuesNeverAppearInErrors() {
     assertThatThrownBy(
             () -> SettingsLoader.load(Map.of("MONITORING_RMQ_URL", "ftp://u:hunter2@host/")))
