@@ -13,8 +13,12 @@ import io.frmonitor.model.ClientsSnapshot;
 import io.frmonitor.model.CollectorStatus;
 import io.frmonitor.model.DecisionsSnapshot;
 import io.frmonitor.model.GatewaysSnapshot;
+import io.frmonitor.model.GpuDevice;
+import io.frmonitor.model.GpuProcess;
+import io.frmonitor.model.GpuSnapshot;
 import io.frmonitor.model.Health;
 import io.frmonitor.model.HostSnapshot;
+import io.frmonitor.model.ProcessAttribution;
 import io.frmonitor.model.Provenance;
 import io.frmonitor.model.QueueStats;
 import io.frmonitor.model.QueuesSnapshot;
@@ -260,9 +264,12 @@ class DashboardIT {
             Snapshots.queue("monitoring.tap.frames.x", 0, 1, 980, 980, 25)));
     registry.publish(GatewaysSnapshot.FAMILY, new GatewaysSnapshot(List.of(), 0, 0));
     registry.publish(DecisionsSnapshot.FAMILY, Snapshots.decisions(false));
+    registry.publish(GpuSnapshot.FAMILY, gpuOfPipelineThreeAndAStranger());
     open(ApiAccess.OPEN);
 
     waitFor("the results row", () -> text("result-rows").contains("queue_counters"));
+    // who holds the GPU's memory: a pipeline worker by id, a process it could not read as unknown
+    assertThat(text("gpu-cards")).contains("pipeline 3 2.0 GiB · pid 77 (owner unknown) 1.0 GiB");
     assertThat(text("result-rows")).contains("face queue_counters 24.5 977 — unknown (see above)");
     assertThat(text("pipelines-notes"))
         .contains("outcomes: today's workers publish results on the default exchange")
@@ -281,6 +288,35 @@ class DashboardIT {
         "the outcomes chart's reason",
         () -> text("trend-outcomes").contains("no data in this range — " + why));
     assertNoConsoleErrors();
+  }
+
+  private static GpuSnapshot gpuOfPipelineThreeAndAStranger() {
+    ProcessAttribution worker =
+        new ProcessAttribution.Known(
+            java.util.Optional.of("3"),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
+    return new GpuSnapshot(
+        "nvml",
+        List.of(
+            new GpuDevice(
+                0,
+                "GPU-0",
+                "NVIDIA H100",
+                java.util.OptionalDouble.of(50),
+                java.util.OptionalLong.of(3L << 30),
+                java.util.OptionalLong.of(80L << 30),
+                java.util.OptionalDouble.of(60),
+                java.util.OptionalDouble.of(300),
+                java.util.OptionalDouble.of(700),
+                List.of(
+                    new GpuProcess(41877, java.util.OptionalLong.of(2L << 30), worker),
+                    new GpuProcess(
+                        77,
+                        java.util.OptionalLong.of(1L << 30),
+                        new ProcessAttribution.Unknown("permission denied"))))));
   }
 
   @Test

@@ -201,6 +201,8 @@ public final class DashboardBench {
     if (tracing) {
       TraceSummary.print(trace, "bench-live-start", "bench-live-end", 40);
     }
+    // Selenium's and the server's pools leave non-daemon threads behind: the bench is over
+    System.exit(0);
   }
 
   /** The page's main-thread metrics (Chrome DevTools' Performance domain), seconds and counts. */

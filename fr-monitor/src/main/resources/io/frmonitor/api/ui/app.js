@@ -66,6 +66,17 @@
   // ---- renderers --------------------------------------------------------------------------
   const sumOf = (list, key) => (list && list.length ? list.reduce((a, x) => a + (x[key] || 0), 0) : null);
 
+  /** Who holds a GPU's memory: pipeline workers by id, else the process, else why unknown. */
+  function processesOf(list) {
+    if (!list.length) return 'no process';
+    return list.map((p) => {
+      const a = p.attribution;
+      const who = a ? (known(a.pipeline_id) ? `pipeline ${esc(a.pipeline_id)}` : `pid ${esc(p.pid)}`)
+        : `<span title="${esc(p.attribution_reason || '')}">pid ${esc(p.pid)} (owner unknown)</span>`;
+      return `${who} ${bytes(p.used_memory_bytes)}`;
+    }).join(' · ');
+  }
+
   const renderers = {
     alerts: window.frAlerts.panel(feed.api, feed.canAct),
     collectors(d) {
@@ -90,7 +101,7 @@
         <div>utilisation ${pct(g.utilization_percent)}</div>
         <div>memory ${bytes(g.memory_used_bytes)} / ${bytes(g.memory_total_bytes)}</div>
         <div>${num(g.temperature_celsius, 0)} °C · ${num(g.power_watts, 0)} / ${num(g.power_limit_watts, 0)} W</div>
-        <div class="muted">${(g.processes || []).length} process(es)</div></div>`).join(''));
+        <div class="muted">${processesOf(g.processes || [])}</div></div>`).join(''));
     },
     storage(d) {
       const yesNo = (v) => (known(v) ? (v ? 'yes' : 'NO') : '—');
