@@ -2,7 +2,8 @@ package io.frmonitor.simulator;
 
 /**
  * {@code java -jar fr-simulator.jar [options]}: exit 0 after a run, 2 on a bad option (one line
- * naming it), 1 when the broker or Redis cannot be used.
+ * naming it) or when the target holds an fr-server's data and {@code --force} was not given (the
+ * message names what was found; nothing was written), 1 when the broker or Redis cannot be used.
  */
 public final class Main {
   private Main() {}
@@ -25,6 +26,9 @@ public final class Main {
       if (options.truth().isPresent()) {
         truth.write(options.truth().get());
       }
+    } catch (TargetGuard.Refusal e) {
+      System.err.println("fr-simulator: " + e.getMessage());
+      System.exit(2);
     } catch (Exception e) {
       System.err.println("fr-simulator: " + e);
       System.exit(1);

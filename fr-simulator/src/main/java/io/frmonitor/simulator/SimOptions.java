@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param routeToMissing whether the last pipeline gets no worker (its frames go nowhere)
  * @param improvedProducers whether the producers make the changes of docs/producers.md
  * @param heartbeatStopAfter when the gateway stops its heartbeats (improved producers only)
+ * @param force whether to run even where the target holds data the simulator did not write ({@link
+ *     TargetGuard})
  */
 record SimOptions(
     int clients,
@@ -46,7 +48,17 @@ record SimOptions(
     String redisHost,
     int redisPort,
     int redisDb,
-    String clientsKey) {
+    String clientsKey,
+    boolean force) {
+
+  /**
+   * The simulator's own vhost and Redis database when the variables do not name others: never the
+   * fr-server's (vhost {@code /}, db 0, which it hard-codes), so that a new user's first run on a
+   * machine with a real fr-server touches nothing of it.
+   */
+  static final String DEFAULT_RMQ_URL = "amqp://guest:guest@127.0.0.1:5672/fr-sim";
+
+  static final String DEFAULT_REDIS_DB = "15";
 
   static final String USAGE =
       """
@@ -70,10 +82,13 @@ record SimOptions(
         --heartbeat-stop-after D  the gateway stops its heartbeats after D
         --truth FILE              write the ground truth there as JSON
         --seed N                  random seed (default 1)
+        --force                   run even where the vhost or the Redis database holds an
+                                  fr-server's data (it would be overwritten: see docs/simulator.md)
 
-      Environment: MONITORING_RMQ_URL (default amqp://guest:guest@127.0.0.1:5672/),
-      MONITORING_REDIS_HOST, MONITORING_REDIS_PORT, MONITORING_REDIS_DB,
-      MONITORING_REDIS_CLIENTS_KEY (default Clients_status).
+      Environment: MONITORING_RMQ_URL (default amqp://guest:guest@127.0.0.1:5672/fr-sim, a vhost
+      of its own), MONITORING_REDIS_HOST, MONITORING_REDIS_PORT, MONITORING_REDIS_DB (default 15),
+      MONITORING_REDIS_CLIENTS_KEY (default Clients_status). It refuses (exit 2) to start where it
+      finds an fr-server's Clients_status or queues in use that it did not write.
       """;
 
   /** Parses the arguments; a bad one throws with a message naming it. */
@@ -101,12 +116,12 @@ record SimOptions(
                 .map(v -> Args.parseDuration("--heartbeat-stop-after", v)),
             a.optional("--truth").map(Path::of),
             (long) a.integer("--seed", 1, 0, Integer.MAX_VALUE),
-            URI.create(
-                env.getOrDefault("MONITORING_RMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")),
+            URI.create(env.getOrDefault("MONITORING_RMQ_URL", DEFAULT_RMQ_URL)),
             env.getOrDefault("MONITORING_REDIS_HOST", "127.0.0.1"),
             Integer.parseInt(env.getOrDefault("MONITORING_REDIS_PORT", "6379")),
-            Integer.parseInt(env.getOrDefault("MONITORING_REDIS_DB", "0")),
-            env.getOrDefault("MONITORING_REDIS_CLIENTS_KEY", "Clients_status"));
+            Integer.parseInt(env.getOrDefault("MONITORING_REDIS_DB", DEFAULT_REDIS_DB)),
+            env.getOrDefault("MONITORING_REDIS_CLIENTS_KEY", "Clients_status"),
+            a.flag("--force"));
     a.requireAllUsed();
     if (o.routeToMissing && o.pipelines < 2) {
       throw new IllegalArgumentException("--route-to-missing needs --pipelines 2 or more");

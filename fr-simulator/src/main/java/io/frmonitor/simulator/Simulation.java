@@ -1,7 +1,9 @@
 package io.frmonitor.simulator;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
@@ -54,8 +57,10 @@ final class Simulation {
         Executors.newScheduledThreadPool(4, r -> daemon(r, "sim-inference"));
     Jedis jedis = new Jedis(o.redisHost(), o.redisPort());
     jedis.select(o.redisDb());
-    try (Connection connection = factory.newConnection("fr-simulator");
+    try (Connection connection = connect(factory);
         ClientRoster roster = new ClientRoster(jedis, o.clientsKey(), clients, truth)) {
+      // before the first write: a live fr-server's data is refused, not overwritten
+      new TargetGuard(o, where(factory)).clear(jedis, connection, out);
       Topology.declare(connection.createChannel(), o.workers(), o.improvedProducers());
       roster.prime();
       startConsumers(connection, inference);
@@ -78,6 +83,39 @@ final class Simulation {
       inference.shutdownNow();
     }
     return truth;
+  }
+
+  private static String where(ConnectionFactory f) {
+    return "RabbitMQ " + f.getHost() + ":" + f.getPort() + " vhost " + f.getVirtualHost();
+  }
+
+  /**
+   * The connection; a vhost that is missing or closed to the user (530) is reported with the way to
+   * create it, since the simulator's default vhost, {@code fr-sim}, is not there on a new broker.
+   */
+  private static Connection connect(ConnectionFactory f) throws IOException, TimeoutException {
+    try {
+      return f.newConnection("fr-simulator");
+    } catch (IOException e) {
+      if (e.getCause() instanceof ShutdownSignalException s
+          && s.getReason() instanceof AMQP.Connection.Close close
+          && close.getReplyCode() == 530) {
+        throw new IOException(where(f) + ": " + close.getReplyText() + ". " + createVhost(f), e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * How to create the vhost: through the management API (the user who creates it may use it) or
+   * rabbitmqctl.
+   */
+  static String createVhost(ConnectionFactory f) {
+    return String.format(
+        "The simulator runs in a vhost of its own; create it: `curl -u %2$s -X PUT"
+            + " http://%3$s:15672/api/vhosts/%1$s` or `rabbitmqctl add_vhost %1$s && rabbitmqctl"
+            + " set_permissions -p %1$s %2$s '.*' '.*' '.*'`",
+        f.getVirtualHost(), f.getUsername(), f.getHost());
   }
 
   /** Every stage downstream of the gateway, last stage first so nothing is published unread. */

@@ -6,6 +6,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.MessageProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The fr-server's exchanges and queues (fr-server-facts.md §1.2, §1.3): durable, classic, no
@@ -32,6 +34,21 @@ final class Topology {
 
   static String queue(int pipeline, String type) {
     return "PipeLine_" + pipeline + "_" + type + "_data";
+  }
+
+  /**
+   * Every fr-server queue the simulator would declare, consume or publish into with {@code
+   * pipelines} pipelines (the worker-less one's included: its frames would reach a real worker's
+   * queue).
+   */
+  static List<String> queues(int pipelines) {
+    List<String> out = new ArrayList<>(List.of(FRAMES));
+    for (int n = 0; n < pipelines; n++) {
+      out.add(queue(n, "face"));
+      out.add(queue(n, "phone"));
+    }
+    out.addAll(List.of(FACE_RESULTS, PHONE_RESULTS, ACTIONS, SAVED_ACTIONS));
+    return List.copyOf(out);
   }
 
   /** Declares everything; queues exist only for the pipelines that have a worker. */

@@ -99,7 +99,7 @@ class AlertsEndToEndIT {
     RabbitBroker.deleteVhost(vhost);
     try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
       redis.select(REDIS_DB);
-      redis.del(clientsKey);
+      redis.del(clientsKey, TargetGuard.redisMarker(clientsKey));
     }
   }
 

@@ -190,7 +190,7 @@ class FleetPrometheusIT {
       RabbitBroker.deleteVhost(s.vhost);
       try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
         redis.select(REDIS_DB);
-        redis.del(s.clientsKey);
+        redis.del(s.clientsKey, TargetGuard.redisMarker(s.clientsKey));
       }
     }
   }

@@ -35,6 +35,15 @@ class SimOptionsTest {
   }
 
   @Test
+  void withoutTheVariablesItUsesAVhostAndARedisDatabaseOfItsOwnNotTheFrServers() {
+    SimOptions o = parse();
+    assertThat(o.rabbitUrl().getPath()).isEqualTo("/fr-sim");
+    assertThat(o.redisDb()).isEqualTo(15);
+    assertThat(o.force()).isFalse();
+    assertThat(parse("--force").force()).isTrue();
+  }
+
+  @Test
   void everyOptionParses() {
     SimOptions o =
         parse(
