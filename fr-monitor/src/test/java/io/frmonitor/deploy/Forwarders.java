@@ -1,8 +1,11 @@
 package io.frmonitor.deploy;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +29,10 @@ final class Forwarders implements AutoCloseable {
   void forward(long pid, int port, int target) throws IOException, InterruptedException {
     Path socket = dir.resolve(pid + "-" + port + ".sock");
     start("socat", "UNIX-LISTEN:" + socket + ",fork,unlink-early", "TCP:127.0.0.1:" + target);
-    for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-      Thread.sleep(20);
-    }
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> Files.exists(socket));
     start(
         "nsenter",
         "-t",

@@ -5,19 +5,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real Alertmanager on a free loopback port, clustering off, its state in a temporary folder;
@@ -37,7 +32,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
   private AlertmanagerProcess(Path binary, String config) throws IOException {
     dir = Files.createTempDirectory("alertmanager");
     Path configFile = Files.writeString(dir.resolve("alertmanager.yml"), config);
-    port = freePort();
+    port = ToolProcesses.freePort();
     process =
         new ProcessBuilder(
                 binary.toString(),
@@ -52,19 +47,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
 
   /** The binary, if installed. */
   public static Optional<Path> binary() {
-    Path local = Path.of(System.getProperty("frmonitor.tools", "../.tools/bin"), "alertmanager");
-    if (Files.isExecutable(local)) {
-      return Optional.of(local);
-    }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
-      for (String name : new String[] {"alertmanager", "prometheus-alertmanager"}) {
-        Path p = Path.of(dir, name);
-        if (!dir.isEmpty() && Files.isExecutable(p)) {
-          return Optional.of(p);
-        }
-      }
-    }
-    return Optional.empty();
+    return ToolProcesses.find("alertmanager", "prometheus-alertmanager");
   }
 
   /**
@@ -115,29 +98,12 @@ public final class AlertmanagerProcess implements AutoCloseable {
   }
 
   public String log() {
-    try {
-      return Files.readString(dir.resolve("alertmanager.log"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return ToolProcesses.log(dir.resolve("alertmanager.log"));
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind
-    }
+    ToolProcesses.stop(process, dir);
   }
 
   private boolean alive() {
@@ -155,11 +121,5 @@ public final class AlertmanagerProcess implements AutoCloseable {
     HttpRequest request =
         HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -5,19 +5,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real Prometheus on a free loopback port, its configuration and data in a folder of its own;
@@ -36,7 +31,7 @@ public final class PrometheusProcess implements AutoCloseable {
 
   private PrometheusProcess(Path dir, Path config) throws IOException {
     this.dir = dir;
-    port = freePort();
+    port = ToolProcesses.freePort();
     process =
         new ProcessBuilder(
                 required("prometheus").toString(),
@@ -55,18 +50,13 @@ public final class PrometheusProcess implements AutoCloseable {
    * @throws IllegalStateException saying how to install it
    */
   public static Path required(String tool) {
-    Path local = Path.of(System.getProperty("frmonitor.tools", "../.tools/bin"), tool);
-    if (Files.isExecutable(local)) {
-      return local;
-    }
-    for (String d : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
-      Path p = Path.of(d, tool);
-      if (!d.isEmpty() && Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    throw new IllegalStateException(
-        "no " + tool + " in .tools/bin nor on the PATH: run scripts/install-test-tools");
+    return ToolProcesses.find(tool)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no "
+                        + tool
+                        + " in .tools/bin nor on the PATH: run scripts/install-test-tools"));
   }
 
   /**
@@ -112,29 +102,12 @@ public final class PrometheusProcess implements AutoCloseable {
   }
 
   public String log() {
-    try {
-      return Files.readString(dir.resolve("prometheus.log"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return ToolProcesses.log(dir.resolve("prometheus.log"));
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind
-    }
+    ToolProcesses.stop(process, dir.resolve("data"));
   }
 
   private boolean alive() {
@@ -148,11 +121,5 @@ public final class PrometheusProcess implements AutoCloseable {
     HttpRequest request =
         HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
     return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }
